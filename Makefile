@@ -1,0 +1,50 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make demo   - audit the bundled sample exports and write offduty-report/report.html
+#   make test   - run the test suite (installs test tools such as exiftool when run as root / in CI)
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+TEST_STAMP    := $(VENV)/.installed-test
+
+.PHONY: demo test test-tools samples eval bench clean
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+	  { echo "offduty needs Python 3.11 or newer (found: $(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@ $(RUNTIME_STAMP)
+
+demo: $(RUNTIME_STAMP)
+	$(BIN)/offduty audit sample_exports/exports --profile sample_exports/agency-profile.yaml --out offduty-report
+
+# Debian tools the tests use as oracles; never needed to run an audit.
+test-tools:
+	@if command -v exiftool >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing exiftool (test oracle only)"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null; \
+	else echo "exiftool is not installed and this is not root: the ExifTool cross-check tests will be skipped"; fi
+
+test: $(TEST_STAMP) test-tools
+	$(BIN)/python -m pytest
+
+samples: $(TEST_STAMP)
+	$(BIN)/python -m sample_exports.generate
+
+eval: $(RUNTIME_STAMP)
+	$(BIN)/python -m auditor.evaluate
+
+bench: $(TEST_STAMP) test-tools
+	$(BIN)/python benchmarks/location_bench.py
+
+clean:
+	rm -rf $(VENV) offduty-report .pytest_cache

@@ -1,0 +1,1 @@
+"""Analyzers: one module per kind of exposure, registered in `registry`."""

@@ -1,0 +1,58 @@
+"""What an analyzer is and what it gets to look at.
+
+An analyzer declares its name, the policy topics it reports under and a one-line description, and
+turns the audit's accounts and items into findings. It never opens files: everything it needs is in
+the model. The clause a finding is filed under comes from the policy's topic map, not from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable
+
+from auditor.model import Account, Evidence, Finding, Item
+from auditor.profile import AgencyProfile
+
+if TYPE_CHECKING:
+    from auditor.geo import Geography
+
+EXCERPT_CHARS = 240
+
+
+@dataclass
+class AuditContext:
+    accounts: list[Account]
+    items: list[Item]
+    profile: AgencyProfile = field(default_factory=AgencyProfile)
+
+    @cached_property
+    def geography(self) -> "Geography":
+        from auditor.geo import Geography
+
+        return Geography()
+
+
+class Analyzer:
+    name: str = ""
+    topics: tuple[str, ...] = ()
+    description: str = ""
+
+    def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None, width: int = EXCERPT_CHARS) -> str:
+    """A window of `text` around [start, end), with ellipses where it was cut."""
+    text = text or ""
+    if len(text) <= width:
+        return text
+    end = start if end is None else end
+    pad = max(0, (width - (end - start)) // 2)
+    lo, hi = max(0, start - pad), min(len(text), end + pad)
+    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def evidence_for(item: Item, text_excerpt: str = "", **extra: object) -> Evidence:
+    return Evidence(item_id=item.id, platform=item.platform, source=item.source,
+                    excerpt=text_excerpt, created_at=item.created_at, **extra)  # type: ignore[arg-type]

@@ -1,0 +1,111 @@
+"""Coworkers (clause 7, "other members"): people you tagged or mentioned who are on your agency's roster.
+
+Names are matched with rapidfuzz (so "Jon Smith" matches "Jonathan Smith"), handles exactly. Without
+a roster offduty cannot tell coworkers from friends; the report says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rapidfuzz import fuzz, utils
+
+from auditor.model import Finding, Item, ItemKind, Person, Severity
+from auditor.profile import AgencyProfile, Coworker
+
+from .base import Analyzer, AuditContext, evidence_for, excerpt
+from .registry import register
+
+NAME_THRESHOLD = 85.0
+PUBLISHED_KINDS = {ItemKind.POST, ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY, ItemKind.COMMENT, ItemKind.CHECK_IN}
+MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]{2,30})")
+
+
+class RosterMatcher:
+    def __init__(self, profile: AgencyProfile):
+        self.roster = profile.roster
+        self.handles = {h.lower(): c for c in self.roster for h in c.handles}
+        self.name_patterns = [(c, re.compile(rf"(?<!\w){re.escape(c.name)}(?!\w)", re.I)) for c in self.roster]
+
+    def match_person(self, person: Person) -> tuple[Coworker, float] | None:
+        if person.handle and person.handle.lower().lstrip("@") in self.handles:
+            return self.handles[person.handle.lower().lstrip("@")], 100.0
+        if not person.name:
+            return None
+        best: tuple[Coworker, float] | None = None
+        for coworker in self.roster:
+            score = _name_score(person.name, coworker.name)
+            if score >= NAME_THRESHOLD and (best is None or score > best[1]):
+                best = (coworker, score)
+        return best
+
+    def match_text(self, text: str) -> list[tuple[Coworker, int, int]]:
+        found = [(self.handles[m.group(1).lower()], m.start(), m.end())
+                 for m in MENTION.finditer(text) if m.group(1).lower() in self.handles]
+        for coworker, pattern in self.name_patterns:
+            found += [(coworker, m.start(), m.end()) for m in pattern.finditer(text)]
+        return found
+
+
+def _name_score(a: str, b: str) -> float:
+    """Fuzzy similarity that tolerates short forms ("Jon" for "Jonathan") but insists that surnames agree."""
+    pa, pb = utils.default_process(a), utils.default_process(b)
+    if not pa or not pb:
+        return 0.0
+    last_a, last_b = pa.split()[-1], pb.split()[-1]
+    if fuzz.ratio(last_a, last_b) < 85:
+        return 0.0
+    return float(fuzz.WRatio(pa, pb))
+
+
+@register
+class CoworkerAnalyzer(Analyzer):
+    name = "coworkers"
+    topics = ("coworkers",)
+    description = "Roster members you tagged, mentioned or named in what you published, and roster members in your friend lists."
+
+    def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
+        if not ctx.profile.roster:
+            return
+        matcher = RosterMatcher(ctx.profile)
+        connections: dict[str, list[tuple[Item, Coworker]]] = {}
+        for item in ctx.items:
+            if item.kind == ItemKind.CONNECTION:
+                for person in item.people:
+                    hit = matcher.match_person(person)
+                    if hit:
+                        connections.setdefault(item.platform, []).append((item, hit[0]))
+                continue
+            if item.kind not in PUBLISHED_KINDS:
+                continue
+            named: dict[str, tuple[Coworker, str, float]] = {}
+            for person in item.people:
+                hit = matcher.match_person(person)
+                if hit:
+                    named.setdefault(hit[0].name, (hit[0], f"tagged or mentioned as {person.label}", hit[1] / 100))
+            for coworker, start, end in matcher.match_text(item.text):
+                named.setdefault(coworker.name, (coworker, f"named in the text (“{item.text[start:end]}”)", 0.9))
+            if not named:
+                continue
+            names = ", ".join(sorted(named))
+            how = "; ".join(f"{c.name}: {why}" for c, why, _ in named.values())
+            yield Finding(
+                detector=self.name, topic="coworkers", severity=Severity.MEDIUM,
+                title=f"A {item.kind.value} on {item.platform} names a coworker ({names})",
+                explanation=("The people named here are on your agency's roster. Posting about other members "
+                             "without their permission can expose them too, and tags link their accounts to yours. "
+                             f"Matched: {how}."),
+                platform=item.platform, evidence=[evidence_for(item, excerpt(item.text))],
+                confidence=min(c for _, _, c in named.values()),
+            )
+        for platform, pairs in connections.items():
+            names = sorted({c.name for _, c in pairs})
+            yield Finding(
+                detector=self.name, topic="coworkers", severity=Severity.LOW,
+                title=f"{len(names)} coworker(s) are in your {platform} connections",
+                explanation=("Friend and follower lists are often visible to others. A list that contains several "
+                             "members of one agency points at where you work. Matched: " + ", ".join(names) + "."),
+                platform=platform, evidence=[evidence_for(item, item.people[0].label) for item, _ in pairs[:20]],
+                confidence=0.6,
+            )

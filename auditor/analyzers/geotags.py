@@ -1,0 +1,73 @@
+"""Geotags (clauses 7b, 8, 13): every coordinate your items carry, where it is, and whether it is at work.
+
+Coordinates come from photo metadata (EXIF), from what the platform stored with an upload (Meta's
+JSON), from check-ins and from geotagged posts. Each is named offline. A point within the profile's
+radius of one of your stations is a photo "at work": it ties you to the agency.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from auditor.geo import haversine_m
+from auditor.model import Finding, GeoPoint, Item, Severity
+
+from .base import Analyzer, AuditContext, evidence_for, excerpt
+from .registry import register
+
+SOURCE_WORDS = {
+    "exif": "the photo file's own metadata (EXIF GPS)",
+    "xmp": "the photo file's XMP metadata",
+    "meta-json": "the location Meta stored with the upload",
+    "check-in": "a check-in you published",
+    "tweet": "the exact coordinates attached to the post",
+    "tweet-place": "the place attached to the post",
+}
+
+
+def _best_point(points: list[GeoPoint]) -> GeoPoint:
+    precise = [p for p in points if p.accuracy_m is None or p.accuracy_m < 1000]
+    return (precise or points)[0]
+
+
+@register
+class GeotagAnalyzer(Analyzer):
+    name = "geotags"
+    topics = ("location_exposure", "personal_recognition")
+    description = "Coordinates in photos, uploads, check-ins and posts; named offline; flagged when at a station."
+
+    def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
+        located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items if item.geopoints]
+        if not located:
+            return
+        names = ctx.geography.names([(p.lat, p.lon) for _, p in located])
+        stations = [s for s in ctx.profile.stations if s.lat is not None and s.lon is not None]
+        for (item, point), place in zip(located, names):
+            near = None
+            for station in stations:
+                distance = haversine_m(point.lat, point.lon, station.lat, station.lon)  # type: ignore[arg-type]
+                if distance <= ctx.profile.station_radius_m and (near is None or distance < near[1]):
+                    near = (station, distance)
+            where = place.describe()
+            how = SOURCE_WORDS.get(point.source, point.source)
+            what = "photo" if item.kind.value in ("photo", "video") or item.media else item.kind.value
+            evidence = evidence_for(item, excerpt(item.text), geo=point, place_name=place.label())
+            if near:
+                station, distance = near
+                yield Finding(
+                    detector=self.name, topic="personal_recognition", severity=Severity.HIGH,
+                    title=f"A {what} was located at {station.name}",
+                    explanation=(f"The {what} carries coordinates {distance:.0f} m from {station.name} ({how}). "
+                                 "A location at your workplace identifies you as one of its officers to anyone who "
+                                 "sees it, and repeated ones reveal your schedule."),
+                    platform=item.platform, evidence=[evidence], confidence=0.95,
+                )
+            else:
+                yield Finding(
+                    detector=self.name, topic="location_exposure", severity=Severity.MEDIUM,
+                    title=f"A {what} carries its location ({place.label()})",
+                    explanation=(f"This {what} records where it was taken or posted, {where} ({how}). "
+                                 "Locations add up: a few of them reveal your home, your routine and your family's "
+                                 "places. Friends-only audiences do not stop a friend from passing it on."),
+                    platform=item.platform, evidence=[evidence], confidence=0.9,
+                )

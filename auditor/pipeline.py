@@ -1,0 +1,195 @@
+"""The audit as a library call: inputs in, an AuditResult out. The CLI is a thin layer over `run_audit`.
+
+connectors → analyzers → (the caller hands the result to) reports. One bad file, input or analyzer
+never stops the audit: each becomes a line in the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from auditor import __version__
+from auditor.analyzers.base import AuditContext
+from auditor.analyzers.registry import all_analyzers
+from auditor.model import Account, FileOutcome, Finding, Item, Severity
+from auditor.policy import Policy, load_policy
+from auditor.profile import AgencyProfile, load_profile
+from auditor.remediation import general_advice, steps_for
+
+# Topics whose findings identify the officer; for an undercover profile they fall under clause 8.
+IDENTIFYING_TOPICS = {"employment_disclosure", "identifying_imagery", "personal_recognition", "location_exposure",
+                      "coworkers"}
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class InputSummary:
+    path: str
+    platform: str = ""
+    confidence: float = 0.0
+    status: str = "read"  # read | rejected
+    reason: str = ""
+    items: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # ledger state -> number of files
+
+
+@dataclass
+class AnalyzerInfo:
+    name: str
+    description: str
+    precision: float | None = None
+    recall: float | None = None
+    measured_on: str = ""
+    error: str = ""
+
+
+@dataclass
+class AuditResult:
+    version: str
+    generated_at: datetime
+    policy: Policy
+    profile: AgencyProfile
+    inputs: list[InputSummary]
+    accounts: list[Account]
+    items: list[Item]
+    findings: list[Finding]
+    ledger: list[FileOutcome]
+    analyzers: list[AnalyzerInfo]
+    notes: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
+
+    @property
+    def unreadable(self) -> list[FileOutcome]:
+        rejected = [FileOutcome(i.path, "", "could not read", reason=i.reason) for i in self.inputs if i.status == "rejected"]
+        return rejected + [o for o in self.ledger if o.state == "could not read"]
+
+    @property
+    def not_understood(self) -> list[FileOutcome]:
+        return [o for o in self.ledger if o.state == "not understood"]
+
+    @property
+    def readable_inputs(self) -> int:
+        return sum(1 for i in self.inputs if i.status == "read")
+
+
+@lru_cache(maxsize=1)
+def detector_accuracy() -> dict:
+    text = resources.files("auditor").joinpath("data", "detector-accuracy.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def read_inputs(paths: list[Path], progress: Progress | None = None
+                ) -> tuple[list[InputSummary], list[Account], list[Item], list[FileOutcome]]:
+    from connectors import PlannedInput, discover_inputs
+
+    inputs: list[InputSummary] = []
+    accounts: list[Account] = []
+    items: list[Item] = []
+    ledger: list[FileOutcome] = []
+    plans = discover_inputs(paths)
+    for index, plan in enumerate(plans):
+        if not isinstance(plan, PlannedInput):
+            inputs.append(InputSummary(str(plan.path), status="rejected", reason=plan.reason))
+            continue
+        summary = InputSummary(str(plan.path), plan.connector.title, plan.confidence)
+        total = len(plan.source.members())
+        done = 0
+        try:
+            for record in plan.connector.read(plan.source, plan.prefix):
+                if isinstance(record, FileOutcome):
+                    ledger.append(record)
+                    summary.counts[record.state] = summary.counts.get(record.state, 0) + 1
+                    done += 1
+                    if progress:
+                        progress(f"Reading {plan.connector.title}: {Path(plan.path).name}", done, total)
+                elif isinstance(record, Item):
+                    items.append(record)
+                    summary.items += 1
+                else:
+                    accounts.append(record)
+        except OSError as exc:  # e.g. the archive became unreadable half-way through
+            summary.status, summary.reason = "rejected", f"reading stopped part-way ({exc.strerror or exc})"
+        finally:
+            plan.source.close()
+        inputs.append(summary)
+        if progress:
+            progress("Reading exports", index + 1, len(plans))
+    return inputs, accounts, items, ledger
+
+
+def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, policy: Policy,
+            progress: Progress | None = None) -> tuple[list[Finding], list[AnalyzerInfo]]:
+    ctx = AuditContext(accounts=accounts, items=items, profile=profile)
+    accuracy = detector_accuracy()
+    findings: list[Finding] = []
+    infos: list[AnalyzerInfo] = []
+    analyzers = all_analyzers()
+    for index, analyzer in enumerate(analyzers.values()):
+        figures = accuracy.get(analyzer.name) or {}
+        info = AnalyzerInfo(analyzer.name, analyzer.description, figures.get("precision"), figures.get("recall"),
+                            str(figures.get("measured_on", "")))
+        try:
+            produced = list(analyzer.analyze(ctx))
+        except Exception as exc:  # an analyzer bug must not cost the officer the rest of the audit
+            info.error = f"{type(exc).__name__}: {exc}"
+            produced = []
+        for finding in produced:
+            finding.precision, finding.recall = info.precision, info.recall
+            _file_under_policy(finding, policy, profile)
+        findings.extend(produced)
+        infos.append(info)
+        if progress:
+            progress("Analysing", index + 1, len(analyzers))
+    findings.sort(key=lambda f: (policy.order(f.clause), f.severity.rank, f.platform, f.title))
+    return findings, infos
+
+
+def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> None:
+    finding.clause = policy.clause_for(finding.topic)
+    finding.related_clauses = [c for c in policy.related.get(finding.topic, []) if c != finding.clause]
+    finding.remediation = steps_for(finding.topic, finding.platform)
+    if profile.undercover and finding.topic in IDENTIFYING_TOPICS and policy.clause_for("undercover"):
+        if finding.clause:
+            finding.related_clauses.insert(0, finding.clause)
+        finding.clause = policy.clause_for("undercover")
+        finding.severity = Severity.HIGH
+        finding.remediation = steps_for("undercover", finding.platform) + finding.remediation
+
+
+def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile: AgencyProfile) -> list[str]:
+    notes = []
+    if profile.is_generic:
+        notes.append("No agency profile was given: generic law-enforcement vocabulary was used, coworkers could not "
+                     "be recognised and photos at your station could not be detected. Add --profile to check those.")
+    elif not profile.roster:
+        notes.append("The agency profile has no roster, so tagged and mentioned people were not checked against coworkers.")
+    tagged = sum(len(i.people) for i in items if i.kind.value != "connection")
+    if tagged and not profile.roster:
+        notes.append(f"{tagged} tag(s) or mention(s) of other people were read; without a roster offduty cannot tell "
+                     "which of them are coworkers.")
+    notes.append("Exports rarely record who could see each post: per-post audience could not be checked "
+                 "(clause 13: never assume friends-only protects anything).")
+    notes.append("Not checked in this version: faces, uniforms and badges in images, and speech (clause 9).")
+    return notes
+
+
+def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Progress | None = None) -> AuditResult:
+    profile = load_profile(profile_path)
+    policy = load_policy(profile.policy_path)
+    inputs, accounts, items, ledger = read_inputs(paths, progress)
+    findings, infos = analyze(accounts, items, profile, policy, progress)
+    notes = coverage_notes(inputs, items, profile)
+    notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
+    return AuditResult(
+        version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
+        profile=profile, inputs=inputs, accounts=accounts, items=items, findings=findings, ledger=ledger,
+        analyzers=infos, notes=notes, advice=general_advice(),
+    )

@@ -1,0 +1,227 @@
+"""What a connector is, and the loop that runs its path table over an export.
+
+A connector is a table of path patterns (relative to the export root) mapped to a parser, or to
+`None` with a reason when the file is deliberately not read. Parsers are plain generator functions
+`(ctx, path) -> Iterator[Account | Item | RecordProblem]`; a parser that raises marks its file as
+"could not read", and the rest of the export is still read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from auditor.model import Account, FileOutcome, Item, Media, SourceRef
+
+from .media import MediaError, read_image_metadata
+from .sources import ExportSource, PrefixedSource
+from .text import guess_mime, is_image, is_video
+
+MAX_JSON_BYTES = 512 * 1024 * 1024
+
+
+class ParseError(Exception):
+    """A file of a known kind whose content is broken; the message is shown as the reason."""
+
+
+@dataclass
+class RecordProblem:
+    """One bad record inside an otherwise readable file."""
+
+    pointer: str
+    reason: str
+
+
+Parser = Callable[["ReadContext", str], Iterable["Account | Item | RecordProblem"]]
+
+
+@dataclass
+class Rule:
+    pattern: str
+    parser: Parser | None = None
+    reason: str = ""  # why the file is ignored, when parser is None
+    media: bool = False  # media files: attached to the records that reference them, else read alone
+
+    def __post_init__(self) -> None:
+        self.regex = re.compile(self.pattern, re.IGNORECASE)
+
+
+@dataclass
+class ReadContext:
+    """What a parser gets: the export, its connector, and helpers that keep parsers short."""
+
+    source: ExportSource
+    connector: "Connector"
+    members: set[str]
+    referenced_media: set[str] = field(default_factory=set)
+    media_problems: list[FileOutcome] = field(default_factory=list)
+
+    def ref(self, path: str, pointer: str = "") -> SourceRef:
+        return SourceRef(input=self.source.label, path=path, pointer=pointer)
+
+    def load_json(self, path: str) -> Any:
+        if self.source.size(path) > MAX_JSON_BYTES:
+            raise ParseError("the file is too large to read as one JSON document")
+        raw = self.source.read_bytes(path)
+        if not raw.strip():
+            raise ParseError("the file is empty (0 bytes)")
+        try:
+            return json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise ParseError("the file is not UTF-8 text") from exc
+        except json.JSONDecodeError as exc:
+            raise ParseError(
+                f"the JSON is broken at line {exc.lineno}, column {exc.colno} (the file may be truncated)"
+            ) from exc
+
+    def read_text(self, path: str) -> str:
+        raw = self.source.read_bytes(path)
+        if not raw.strip():
+            raise ParseError("the file is empty (0 bytes)")
+        return raw.decode("utf-8-sig", errors="replace")
+
+    def media(self, uri: str) -> Media:
+        """A Media for a path the export's records name. If the file is in the export, its own
+        metadata (EXIF GPS, capture time, XMP people) is read too."""
+        member = self.resolve_member(uri)
+        media = Media(path=member or uri, mime=guess_mime(uri))
+        if member is None:
+            return media
+        self.referenced_media.add(member)
+        source = self.source
+        media.open = lambda: source.open(member)
+        if is_image(member):
+            try:
+                with source.open(member) as handle:
+                    meta = read_image_metadata(handle, member)
+            except MediaError as exc:
+                self.media_problems.append(FileOutcome(source.label, member, "could not read", reason=str(exc)))
+                return media
+            if meta.geo:
+                media.geo.append(meta.geo)
+            media.taken_at = meta.taken_at
+            media.camera = meta.camera
+            media.people = meta.people
+        return media
+
+    def resolve_member(self, uri: str) -> str | None:
+        if not uri or uri.startswith(("http://", "https://")):
+            return None
+        candidate = uri.lstrip("/")
+        if candidate in self.members:
+            return candidate
+        # Meta sometimes writes uris relative to a parent folder of the root; match on the tail.
+        for member in self.members:
+            if member.endswith("/" + candidate):
+                return member
+        return None
+
+
+class Connector:
+    """Subclasses set the class attributes; most need no methods of their own."""
+
+    name: str = ""  # registry key, e.g. "facebook"
+    platform: str = ""  # platform label used in items and findings
+    title: str = ""  # human name, e.g. "Facebook"
+    signatures: tuple[str, ...] = ()  # regexes of paths that only this platform's export has
+    rules: tuple[Rule, ...] = ()
+
+    def detect(self, members: list[str]) -> tuple[float, str]:
+        """How sure we are that `members` is this platform's export, and the root folder prefix
+        ("" or one wrapping folder such as "facebook-jdoe-2024/")."""
+        best = (0.0, "")
+        prefixes = {""} | {m.split("/", 1)[0] + "/" for m in members if "/" in m}
+        for prefix in sorted(prefixes):
+            relative = [m[len(prefix) :] for m in members if m.startswith(prefix)]
+            hits = sum(1 for sig in self.signatures if any(re.search(sig, m, re.I) for m in relative))
+            if hits:
+                score = min(1.0, 0.5 + 0.25 * hits)
+                if score > best[0]:
+                    best = (score, prefix)
+        return best
+
+    def rule_for(self, path: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.regex.search(path):
+                return rule
+        return None
+
+    def read(self, source: ExportSource, prefix: str = "") -> Iterator[Account | Item | FileOutcome]:
+        """Run the path table: yields accounts and items, and one FileOutcome per file."""
+        members = source.members()
+        relative = {m[len(prefix) :]: m for m in members if m.startswith(prefix)}
+        ctx = ReadContext(source=PrefixedSource(source, prefix), connector=self, members=set(relative))
+        media_rules: list[str] = []
+        for member in members:
+            if not member.startswith(prefix):
+                yield FileOutcome(source.label, member, "not understood", reason="outside the export's folder")
+        for path in sorted(relative):
+            rule = self.rule_for(path)
+            if rule is None:
+                yield FileOutcome(source.label, relative[path], "not understood",
+                                  reason=f"no {self.title} file of this name is known to offduty")
+                continue
+            if rule.media:
+                media_rules.append(path)
+                continue
+            if rule.parser is None:
+                yield FileOutcome(source.label, relative[path], "ignored", self.name, reason=rule.reason)
+                continue
+            yield from self._run_parser(ctx, rule.parser, path, relative[path])
+        for path in media_rules:
+            if path in ctx.referenced_media:
+                yield FileOutcome(source.label, relative[path], "parsed", self.name,
+                                  reason="media file attached to the record that names it")
+            else:
+                yield from self._run_parser(ctx, standalone_media, path, relative[path])
+        for problem in ctx.media_problems:
+            yield FileOutcome(source.label, prefix + problem.path, "could not read", self.name, reason=problem.reason)
+
+    def _run_parser(self, ctx: ReadContext, parser: Parser, path: str, full_path: str
+                    ) -> Iterator[Account | Item | FileOutcome]:
+        count = 0
+        problems: list[str] = []
+        try:
+            for record in parser(ctx, path):
+                if isinstance(record, RecordProblem):
+                    problems.append(f"{record.pointer}: {record.reason}")
+                    continue
+                if isinstance(record, Item):
+                    count += 1
+                yield record
+        except ParseError as exc:
+            yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count, str(exc))
+            return
+        except MediaError as exc:
+            yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count, str(exc))
+            return
+        except Exception as exc:  # a parser bug or an unforeseen layout must not end the audit
+            yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count,
+                              f"unexpected content ({type(exc).__name__}: {exc})"[:300])
+            return
+        reason = f"{len(problems)} record(s) skipped: {problems[0]}" if problems else ""
+        yield FileOutcome(ctx.source.label, full_path, "parsed", self.name, count, reason)
+
+
+def standalone_media(ctx: ReadContext, path: str) -> Iterator[Item]:
+    """A photo or video that no record names: it is an item of its own."""
+    from auditor.model import ItemKind, make_item_id
+
+    media = ctx.media(path)
+    for problem in ctx.media_problems:
+        if problem.path == path:
+            ctx.media_problems.remove(problem)
+            raise MediaError(problem.reason)
+    kind = ItemKind.VIDEO if is_video(path) else ItemKind.PHOTO
+    ref = ctx.ref(path)
+    yield Item(
+        id=make_item_id(ctx.connector.platform, ref),
+        platform=ctx.connector.platform,
+        kind=kind,
+        source=ref,
+        created_at=media.taken_at,
+        media=[media],
+        people=list(media.people),
+    )

@@ -1,0 +1,169 @@
+"""Instagram "Download Your Information", JSON.
+
+Posts moved from content/posts_1.json (≈2020–2023) to your_instagram_activity/content|media/posts_1.json;
+personal information from account_information/ to personal_information/(personal_information/).
+Profile labels are localised (and mojibake-encoded like every Meta string), so they are matched
+through a small multilingual table rather than English literals.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from auditor.model import Account, Item, ItemKind, Person, make_item_id
+
+from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
+from .meta_common import media_text, meta_media
+from .registry import register
+from .text import fix_meta_json, from_unix
+
+PLATFORM = "instagram"
+
+# Profile labels seen in English, Dutch, German, Spanish, French and Turkish exports.
+PROFILE_LABELS: dict[str, tuple[str, ...]] = {
+    "username": ("Username", "Gebruikersnaam", "Benutzername", "Nombre de usuario", "Nom d’utilisateur",
+                 "Nom d'utilisateur", "Kullanıcı adı"),
+    "name": ("Name", "Naam", "Nombre", "Nom", "Ad"),
+    "bio": ("Bio", "Biografie", "Biografía", "Biographie", "Biyografi"),
+    "email": ("Email", "E-mail", "E-Mail", "Correo electrónico", "Adresse e-mail", "E-posta"),
+    "phone": ("Phone Number", "Phone number", "Telefoonnummer", "Telefonnummer", "Número de teléfono",
+              "Numéro de téléphone", "Telefon numarası"),
+    "website": ("Website", "Sitio web", "Site web", "İnternet sitesi"),
+    "private": ("Private Account", "Privéaccount", "Privates Konto", "Cuenta privada", "Compte privé", "Gizli Hesap"),
+}
+_LABEL_TO_FIELD = {label.casefold(): field for field, labels in PROFILE_LABELS.items() for label in labels}
+_TRUE_VALUES = {"true", "waar", "wahr", "verdadero", "vrai", "doğru", "evet", "1", "yes"}
+
+
+def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
+    ref = ctx.ref(path, pointer)
+    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
+
+
+def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    data = fix_meta_json(ctx.load_json(path))
+    users = data.get("profile_user") if isinstance(data, dict) else None
+    if not isinstance(users, list) or not users:
+        raise ParseError("no profile_user record in the file")
+    string_map = (users[0] or {}).get("string_map_data") or {}
+    values: dict[str, str] = {}
+    for label, entry in string_map.items():
+        field = _LABEL_TO_FIELD.get(label.casefold())
+        if field and isinstance(entry, dict):
+            values[field] = str(entry.get("value", "")).strip()
+    account = Account(platform=PLATFORM, handle=values.get("username", ""), display_name=values.get("name", ""),
+                      bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
+                      phones=[values["phone"]] if values.get("phone") else [],
+                      websites=[values["website"]] if values.get("website") else [], source=ctx.ref(path))
+    if "private" in values:
+        account.private = values["private"].casefold() in _TRUE_VALUES
+    yield account
+    for field in ("bio", "website", "email"):
+        if values.get(field):
+            yield _item(ctx, path, f"profile_user[0].{field}", ItemKind.PROFILE_FIELD, text=values[field], field_name=field)
+    if "private" in values:
+        yield _item(ctx, path, "profile_user[0].private", ItemKind.SETTING, field_name="private account",
+                    text=values["private"], audience="private" if account.private else "public")
+
+
+def _post_items(ctx: ReadContext, path: str, posts: list[Any], kind: ItemKind, key: str = "") -> Iterator[Item | RecordProblem]:
+    for index, post in enumerate(posts):
+        pointer = f"{key}[{index}]" if key else f"[{index}]"
+        if not isinstance(post, dict):
+            yield RecordProblem(pointer, "not a post record")
+            continue
+        media_objs = post.get("media") if isinstance(post.get("media"), list) else [post]
+        media = [meta_media(ctx, m) for m in media_objs if isinstance(m, dict)]
+        texts = [str(post.get("title", "")).strip()] + [media_text(m) for m in media_objs if isinstance(m, dict)]
+        text = "\n".join(dict.fromkeys(t for t in texts if t))
+        created = from_unix(post.get("creation_timestamp"))
+        if created is None:
+            created = next((from_unix(m.get("creation_timestamp")) for m in media_objs if isinstance(m, dict)
+                            and from_unix(m.get("creation_timestamp"))), None)
+        yield _item(ctx, path, pointer, kind, text=text, media=media, created_at=created)
+
+
+def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    data = fix_meta_json(ctx.load_json(path))
+    if isinstance(data, dict):
+        data = data.get("ig_posts") or data.get("posts")
+    if not isinstance(data, list):
+        raise ParseError("expected a list of posts")
+    yield from _post_items(ctx, path, data, ItemKind.POST)
+
+
+def parse_stories(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    data = fix_meta_json(ctx.load_json(path))
+    stories = data.get("ig_stories") if isinstance(data, dict) else data
+    if not isinstance(stories, list):
+        raise ParseError("expected a list of stories")
+    yield from _post_items(ctx, path, stories, ItemKind.STORY, "ig_stories")
+
+
+def parse_reels(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    data = fix_meta_json(ctx.load_json(path))
+    reels = data.get("ig_reels_media") if isinstance(data, dict) else data
+    if not isinstance(reels, list):
+        raise ParseError("expected a list of reels")
+    yield from _post_items(ctx, path, reels, ItemKind.VIDEO, "ig_reels_media")
+
+
+def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
+    data = fix_meta_json(ctx.load_json(path))
+    records = data.get("comments_media_comments") if isinstance(data, dict) else data
+    if not isinstance(records, list):
+        raise ParseError("expected a list of comments")
+    for index, record in enumerate(records):
+        values = (record or {}).get("string_map_data") or {}
+        comment = (values.get("Comment") or {}).get("value", "")
+        owner = (values.get("Media Owner") or {}).get("value", "")
+        when = (values.get("Time") or {}).get("timestamp")
+        if comment:
+            yield _item(ctx, path, f"[{index}]", ItemKind.COMMENT, text=str(comment), created_at=from_unix(when),
+                        people=[Person(handle=owner)] if owner else [])
+
+
+def parse_relationships(ctx: ReadContext, path: str) -> Iterator[Item]:
+    data = fix_meta_json(ctx.load_json(path))
+    if isinstance(data, dict):
+        data = next((v for k, v in data.items() if k.startswith("relationships_")), None)
+    if not isinstance(data, list):
+        raise ParseError("expected a list of accounts")
+    relation = "follower" if "follower" in path else "following"
+    for index, record in enumerate(data):
+        for entry in (record or {}).get("string_list_data") or []:
+            handle = entry.get("value") or record.get("title") or ""
+            if handle:
+                yield _item(ctx, path, f"[{index}]", ItemKind.CONNECTION, field_name=relation,
+                            people=[Person(handle=handle)], created_at=from_unix(entry.get("timestamp")))
+
+
+_ACTIVITY = r"^(your_instagram_activity/)?"
+
+
+@register
+class InstagramConnector(Connector):
+    name = PLATFORM
+    platform = PLATFORM
+    title = "Instagram"
+    signatures = (
+        _ACTIVITY + r"(content|media)/posts_\d+\.json$",
+        r"^(account_information|personal_information(/personal_information)?)/personal_information\.json$",
+        r"^your_instagram_activity/",
+        r"^connections/followers_and_following/",
+    )
+    rules = (
+        Rule(r"^(account_information|personal_information(/personal_information)?)/personal_information\.json$",
+             parse_personal_information),
+        Rule(_ACTIVITY + r"(content|media)/posts_\d+\.json$", parse_posts),
+        Rule(_ACTIVITY + r"(content|media)/stories\.json$", parse_stories),
+        Rule(_ACTIVITY + r"(content|media)/reels\.json$", parse_reels),
+        Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.json$", parse_comments),
+        Rule(r"^(connections/)?followers_and_following/(followers(_\d+)?|following)\.json$", parse_relationships),
+        Rule(r"\.(jpe?g|png|gif|webp|heic|mp4|mov)$", media=True),
+        Rule(r"^(ads_information|ads_and_topics|ads_and_businesses)/", None, "advertising data; nothing you published"),
+        Rule(r"^(security_and_login_information|logged_information)/", None, "login and security logs stay private to you"),
+        Rule(_ACTIVITY + r"(messages|likes|saved|story_sticker_interactions)/", None,
+             "messages, likes and saved items are not audited in this version"),
+        Rule(r"^(preferences|apps_and_websites_off_of_instagram|your_topics)/", None, "preferences and inferred topics"),
+    )

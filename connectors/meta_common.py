@@ -1,0 +1,48 @@
+"""Pieces shared by the Facebook and Instagram connectors (both are Meta "Download Your Information")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.model import GeoPoint, Media
+
+from .base import ReadContext
+from .text import from_unix, valid_coordinates
+
+
+def exif_records(media_obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """Meta's per-photo metadata: a flat `photo_metadata` object (2018–2021) or an `exif_data` list (later)."""
+    metadata = media_obj.get("media_metadata") or {}
+    records: list[dict[str, Any]] = []
+    for key in ("photo_metadata", "video_metadata"):
+        block = metadata.get(key)
+        if isinstance(block, dict):
+            exif = block.get("exif_data")
+            if isinstance(exif, list):
+                records.extend(r for r in exif if isinstance(r, dict))
+            else:
+                records.append(block)
+    return records
+
+
+def meta_media(ctx: ReadContext, media_obj: dict[str, Any]) -> Media:
+    """A Media from a Meta media object, with the GPS and times Meta kept in the JSON."""
+    media = ctx.media(str(media_obj.get("uri", "")))
+    for record in exif_records(media_obj):
+        coords = valid_coordinates(record.get("latitude"), record.get("longitude"))
+        if coords:
+            point = GeoPoint(coords[0], coords[1], source="meta-json")
+            if point not in media.geo:
+                media.geo.append(point)
+        taken = from_unix(record.get("taken_timestamp"))
+        if taken and media.taken_at is None:
+            media.taken_at = taken
+        camera = " ".join(str(record.get(k, "")).strip() for k in ("camera_make", "camera_model")).strip()
+        if camera and not media.camera:
+            media.camera = camera
+    return media
+
+
+def media_text(media_obj: dict[str, Any]) -> str:
+    parts = [str(media_obj.get(k, "")).strip() for k in ("title", "description")]
+    return "\n".join(p for p in parts if p)

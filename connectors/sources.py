@@ -1,0 +1,191 @@
+"""Uniform read access to an export, whatever it came as: a folder, a .zip, a .tar.gz, or one file.
+
+Archives are read in place, member by member; nothing is extracted to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar")
+
+
+class SourceError(Exception):
+    """An input that cannot be opened at all; the message is meant for the person running the audit."""
+
+
+def is_archive(path: Path) -> bool:
+    name = path.name.lower()
+    return any(name.endswith(s) for s in ARCHIVE_SUFFIXES)
+
+
+def is_hidden(member: str) -> bool:
+    parts = PurePosixPath(member).parts
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+class ExportSource:
+    """A read-only tree of files. `members()` lists relative POSIX paths of regular files."""
+
+    label: str
+
+    def members(self) -> list[str]:
+        raise NotImplementedError
+
+    def open(self, member: str) -> BinaryIO:
+        raise NotImplementedError
+
+    def size(self, member: str) -> int:
+        raise NotImplementedError
+
+    def read_bytes(self, member: str) -> bytes:
+        with self.open(member) as handle:
+            return handle.read()
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "ExportSource":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class FolderSource(ExportSource):
+    def __init__(self, root: Path, label: str | None = None):
+        self.root = root
+        self.label = label or str(root)
+        self._members: list[str] | None = None
+
+    def members(self) -> list[str]:
+        if self._members is None:
+            found = []
+            for path in self.root.rglob("*"):
+                if path.is_file() and not path.is_symlink():
+                    rel = path.relative_to(self.root).as_posix()
+                    if not is_hidden(rel):
+                        found.append(rel)
+            self._members = sorted(found)
+        return self._members
+
+    def open(self, member: str) -> BinaryIO:
+        return open(self.root / member, "rb")
+
+    def size(self, member: str) -> int:
+        return (self.root / member).stat().st_size
+
+
+class SingleFileSource(ExportSource):
+    def __init__(self, path: Path):
+        self.path = path
+        self.label = str(path)
+
+    def members(self) -> list[str]:
+        return [self.path.name]
+
+    def open(self, member: str) -> BinaryIO:
+        return open(self.path, "rb")
+
+    def size(self, member: str) -> int:
+        return self.path.stat().st_size
+
+
+class ZipSource(ExportSource):
+    def __init__(self, path: Path):
+        self.label = str(path)
+        try:
+            self._zip = zipfile.ZipFile(path)
+            self._infos = {
+                info.filename: info
+                for info in self._zip.infolist()
+                if not info.is_dir() and not is_hidden(info.filename)
+            }
+        except zipfile.BadZipFile as exc:
+            raise SourceError(
+                "this is not a readable .zip archive (it may be incomplete: try downloading it again)"
+            ) from exc
+        except OSError as exc:
+            raise SourceError(f"the archive could not be opened ({exc.strerror or exc})") from exc
+
+    def members(self) -> list[str]:
+        return sorted(self._infos)
+
+    def open(self, member: str) -> BinaryIO:
+        return self._zip.open(self._infos[member])
+
+    def size(self, member: str) -> int:
+        return self._infos[member].file_size
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+class TarSource(ExportSource):
+    """A tar or tar.gz archive. Members are read on demand; a gzip stream cannot seek cheaply,
+    so each `open` decompresses up to that member (fine for the sizes exports come in)."""
+
+    def __init__(self, path: Path):
+        self.label = str(path)
+        try:
+            self._tar = tarfile.open(path, "r:*")
+            self._infos = {
+                info.name.lstrip("./") or info.name: info
+                for info in self._tar.getmembers()
+                if info.isfile() and not is_hidden(info.name)
+            }
+        except (tarfile.TarError, EOFError, OSError) as exc:
+            raise SourceError(
+                "this is not a readable .tar.gz archive (it may be incomplete: try downloading it again)"
+            ) from exc
+
+    def members(self) -> list[str]:
+        return sorted(self._infos)
+
+    def open(self, member: str) -> BinaryIO:
+        handle = self._tar.extractfile(self._infos[member])
+        if handle is None:
+            return io.BytesIO(b"")
+        return handle  # type: ignore[return-value]
+
+    def size(self, member: str) -> int:
+        return self._infos[member].size
+
+    def close(self) -> None:
+        self._tar.close()
+
+
+def open_source(path: Path) -> ExportSource:
+    if path.is_dir():
+        return FolderSource(path)
+    if not path.exists():
+        raise SourceError("no such file or folder")
+    name = path.name.lower()
+    if name.endswith(".zip"):
+        return ZipSource(path)
+    if name.endswith((".tar.gz", ".tgz", ".tar")):
+        return TarSource(path)
+    return SingleFileSource(path)
+
+
+class PrefixedSource(ExportSource):
+    """The part of another source below a prefix (an export wrapped in one extra folder), presented
+    as if it were the root, so that paths in findings are relative to the export itself."""
+
+    def __init__(self, parent: ExportSource, prefix: str):
+        self.parent, self.prefix = parent, prefix
+        self.label = parent.label
+
+    def members(self) -> list[str]:
+        n = len(self.prefix)
+        return [m[n:] for m in self.parent.members() if m.startswith(self.prefix)]
+
+    def open(self, member: str) -> BinaryIO:
+        return self.parent.open(self.prefix + member)
+
+    def size(self, member: str) -> int:
+        return self.parent.size(self.prefix + member)

@@ -1,0 +1,112 @@
+"""Plain-data views of an AuditResult, shared by the JSON, CSV and HTML writers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from auditor.model import Evidence, Finding
+from auditor.pipeline import AuditResult
+
+LEDGER_STATES = ("parsed", "ignored", "not understood", "could not read")
+
+
+def _round(value: float, redact: bool) -> float:
+    return round(value, 2) if redact else round(value, 6)
+
+
+def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "item_id": evidence.item_id,
+        "platform": evidence.platform,
+        "input": evidence.source.input,
+        "file": evidence.source.path,
+        "record": evidence.source.pointer,
+        "excerpt": evidence.excerpt,
+        "date": evidence.created_at.isoformat() if evidence.created_at else None,
+    }
+    if evidence.geo:
+        data["location"] = {"lat": _round(evidence.geo.lat, redact), "lon": _round(evidence.geo.lon, redact),
+                            "source": evidence.geo.source, "place": evidence.place_name}
+    return data
+
+
+def finding_dict(finding: Finding, redact: bool = False) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "clause": finding.clause,
+        "related_clauses": finding.related_clauses,
+        "severity": finding.severity.value,
+        "title": finding.title,
+        "platform": finding.platform,
+        "explanation": finding.explanation,
+        "evidence": [evidence_dict(e, redact) for e in finding.evidence],
+        "remediation": finding.remediation,
+        "detector": finding.detector,
+        "topic": finding.topic,
+        "confidence": finding.confidence,
+        "detector_precision": finding.precision,
+        "detector_recall": finding.recall,
+    }
+
+
+def coverage_dict(result: AuditResult) -> dict[str, Any]:
+    per_platform: dict[str, Counter[str]] = {}
+    for item in result.items:
+        per_platform.setdefault(item.platform, Counter())[item.kind.value] += 1
+    states = Counter(o.state for o in result.ledger)
+    return {
+        "inputs_read": result.readable_inputs,
+        "inputs_rejected": sum(1 for i in result.inputs if i.status == "rejected"),
+        "items": len(result.items),
+        "items_by_platform": {p: dict(c) for p, c in sorted(per_platform.items())},
+        "files": {state: states.get(state, 0) for state in LEDGER_STATES},
+        "profile": str(result.profile.source) if result.profile.source else None,
+        "undercover": result.profile.undercover,
+        "policy": result.policy.name,
+        "analyzers": [
+            {"name": a.name, "description": a.description, "precision": a.precision, "recall": a.recall,
+             "measured_on": a.measured_on, "error": a.error or None}
+            for a in result.analyzers
+        ],
+        "notes": result.notes,
+        "ledger": [
+            {"input": o.input, "path": o.path, "state": o.state, "connector": o.connector, "items": o.items,
+             "reason": o.reason}
+            for o in result.ledger
+        ],
+    }
+
+
+def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
+    return {
+        "tool": "offduty",
+        "version": result.version,
+        "generated_at": result.generated_at.isoformat(),
+        "inputs": [
+            {"path": i.path, "platform": i.platform, "status": i.status, "reason": i.reason, "items": i.items,
+             "files": i.counts}
+            for i in result.inputs
+        ],
+        "coverage": coverage_dict(result),
+        "findings": [finding_dict(f, redact) for f in result.findings],
+        "unreadable": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.unreadable],
+    }
+
+
+CSV_FIELDS = ("id", "clause", "severity", "title", "platform", "explanation", "evidence", "remediation",
+              "detector", "confidence", "detector_precision", "detector_recall")
+
+
+def finding_row(finding: Finding, redact: bool = False) -> dict[str, Any]:
+    data = finding_dict(finding, redact)
+    evidence = []
+    for e in data["evidence"]:
+        where = f"{e['file']} {e['record']}".strip()
+        line = f"[{e['date'] or 'undated'}] {where}: {e['excerpt']}".strip()
+        if "location" in e:
+            line += f" @ {e['location']['lat']},{e['location']['lon']} ({e['location']['place']})"
+        evidence.append(line)
+    data["evidence"] = " | ".join(evidence)
+    data["remediation"] = " | ".join(data["remediation"])
+    return {k: data[k] for k in CSV_FIELDS}
