@@ -57,8 +57,11 @@ def _plan_one(path: Path, depth: int) -> list[PlannedInput | RejectedInput]:
         source.close()
         return [RejectedInput(path, "it is empty")]
     connector, score, prefix = best_platform(members)
-    if connector is not None and score >= PLATFORM_THRESHOLD:
-        return [PlannedInput(path, source, connector, prefix, score)]
+    recognised = connector is not None and score >= PLATFORM_THRESHOLD
+    # A folder whose export sits one level down is a container: its children are the inputs (this
+    # also covers a folder holding several exports). Archives keep their wrapping folder.
+    if recognised and (prefix == "" or not path.is_dir()):
+        return [PlannedInput(path, source, connector, prefix, score)]  # type: ignore[arg-type]
     if path.is_dir() and depth < MAX_CONTAINER_DEPTH:
         children = _container_children(path)
         if children:
@@ -67,6 +70,8 @@ def _plan_one(path: Path, depth: int) -> list[PlannedInput | RejectedInput]:
             for child in children:
                 plans.extend(_plan_one(child, depth + 1))
             return plans
+    if recognised:
+        return [PlannedInput(path, source, connector, prefix, score)]  # type: ignore[arg-type]
     if any(is_image(m) or is_video(m) for m in members):
         return [PlannedInput(path, source, all_connectors()[FALLBACK], "", 0.2)]
     source.close()

@@ -163,6 +163,12 @@ def _accuracy_value(value: Any) -> float | None:
 
 
 _XMP_NAME_ATTRS = ("Name", "PersonDisplayName")
+_REGION_NAMESPACES = ("metadataworkinggroup.com/schemas/regions", "microsoft.com/photo")
+
+
+def _region_namespace(qualified: str) -> bool:
+    namespace = qualified[1:].split("}", 1)[0] if qualified.startswith("{") else ""
+    return any(ns in namespace for ns in _REGION_NAMESPACES)
 
 
 def xmp_people(data: bytes) -> list[Person]:
@@ -179,15 +185,11 @@ def xmp_people(data: bytes) -> list[Person]:
     names: list[str] = []
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
-        namespace = element.tag[1:].split("}", 1)[0] if element.tag.startswith("{") else ""
-        region_ns = "mwg-rs" in namespace or "microsoft.com/photo" in namespace
-        if region_ns and tag in _XMP_NAME_ATTRS and element.text and element.text.strip():
+        if _region_namespace(element.tag) and tag in _XMP_NAME_ATTRS and element.text and element.text.strip():
             names.append(element.text.strip())
         for key, value in element.attrib.items():
-            key_ns = key[1:].split("}", 1)[0] if key.startswith("{") else ""
-            if key.rsplit("}", 1)[-1] in _XMP_NAME_ATTRS and ("mwg-rs" in key_ns or "microsoft.com/photo" in key_ns):
-                if value.strip():
-                    names.append(value.strip())
+            if _region_namespace(key) and key.rsplit("}", 1)[-1] in _XMP_NAME_ATTRS and value.strip():
+                names.append(value.strip())
     seen: dict[str, None] = {}
     for name in names:
         seen.setdefault(name, None)

@@ -96,8 +96,12 @@ class SingleFileSource(ExportSource):
 
 
 class ZipSource(ExportSource):
+    """Members are streamed out of the archive. Closing releases the file handle; a later `open`
+    (a media item opened by an analyzer after reading) reopens the archive."""
+
     def __init__(self, path: Path):
         self.label = str(path)
+        self.path = path
         try:
             self._zip = zipfile.ZipFile(path)
             self._infos = {
@@ -116,6 +120,8 @@ class ZipSource(ExportSource):
         return sorted(self._infos)
 
     def open(self, member: str) -> BinaryIO:
+        if self._zip.fp is None:
+            self._zip = zipfile.ZipFile(self.path)
         return self._zip.open(self._infos[member])
 
     def size(self, member: str) -> int:
@@ -131,6 +137,7 @@ class TarSource(ExportSource):
 
     def __init__(self, path: Path):
         self.label = str(path)
+        self.path = path
         try:
             self._tar = tarfile.open(path, "r:*")
             self._infos = {
@@ -147,6 +154,8 @@ class TarSource(ExportSource):
         return sorted(self._infos)
 
     def open(self, member: str) -> BinaryIO:
+        if self._tar.closed:
+            self._tar = tarfile.open(self.path, "r:*")
         handle = self._tar.extractfile(self._infos[member])
         if handle is None:
             return io.BytesIO(b"")

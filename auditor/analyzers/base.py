@@ -56,3 +56,10 @@ def excerpt(text: str, start: int = 0, end: int | None = None, width: int = EXCE
 def evidence_for(item: Item, text_excerpt: str = "", **extra: object) -> Evidence:
     return Evidence(item_id=item.id, platform=item.platform, source=item.source,
                     excerpt=text_excerpt, created_at=item.created_at, **extra)  # type: ignore[arg-type]
+
+
+PLATFORM_TITLES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "photo folder"}
+
+
+def platform_title(platform: str) -> str:
+    return PLATFORM_TITLES.get(platform, platform.title())

@@ -7,14 +7,19 @@ a roster offduty cannot tell coworkers from friends; the report says so instead 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
+
+import yaml
 
 from rapidfuzz import fuzz, utils
 
 from auditor.model import Finding, Item, ItemKind, Person, Severity
 from auditor.profile import AgencyProfile, Coworker
 
-from .base import Analyzer, AuditContext, evidence_for, excerpt
+from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
 NAME_THRESHOLD = 85.0
@@ -48,15 +53,48 @@ class RosterMatcher:
         return found
 
 
+@lru_cache(maxsize=1)
+def _nickname_groups() -> dict[str, set[str]]:
+    """Each given name (formal or short) mapped to every name it can stand for."""
+    text = resources.files("auditor").joinpath("data", "nicknames.yaml").read_text(encoding="utf-8")
+    groups: dict[str, set[str]] = {}
+    for formal, shorts in (yaml.safe_load(text) or {}).items():
+        names = {formal, *shorts}
+        for name in names:
+            groups.setdefault(name, set()).update(names)
+    return groups
+
+
+def _fold(name: str) -> list[str]:
+    """Lower-case words without accents or punctuation: "Tomás O'Neil" -> ["tomas", "oneil"]."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "").replace("’", "")
+    return utils.default_process(plain).split()
+
+
+def _first_names_agree(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return 90.0  # an initial
+    if b in _nickname_groups().get(a, set()):
+        return 95.0
+    return float(fuzz.ratio(a, b))  # a typo still scores high; different names do not
+
+
 def _name_score(a: str, b: str) -> float:
-    """Fuzzy similarity that tolerates short forms ("Jon" for "Jonathan") but insists that surnames agree."""
-    pa, pb = utils.default_process(a), utils.default_process(b)
-    if not pa or not pb:
+    """How likely two written names are the same person (0-100): first names must agree exactly, as
+    a known short form, as an initial or up to a typo; surnames up to a typo. Middle names are ignored."""
+    wa, wb = _fold(a), _fold(b)
+    if not wa or not wb:
         return 0.0
-    last_a, last_b = pa.split()[-1], pb.split()[-1]
-    if fuzz.ratio(last_a, last_b) < 85:
+    if len(wa) == 1 or len(wb) == 1:  # a single name is too weak to call a match unless identical
+        return 100.0 if wa == wb else 0.0
+    first = _first_names_agree(wa[0], wb[0])
+    last = float(fuzz.ratio(wa[-1], wb[-1]))
+    if first < 90 or last < 85:
         return 0.0
-    return float(fuzz.WRatio(pa, pb))
+    return (first + last) / 2
 
 
 @register
@@ -92,7 +130,7 @@ class CoworkerAnalyzer(Analyzer):
             how = "; ".join(f"{c.name}: {why}" for c, why, _ in named.values())
             yield Finding(
                 detector=self.name, topic="coworkers", severity=Severity.MEDIUM,
-                title=f"A {item.kind.value} on {item.platform} names a coworker ({names})",
+                title=f"A {item.kind.value} on {platform_title(item.platform)} names a coworker ({names})",
                 explanation=("The people named here are on your agency's roster. Posting about other members "
                              "without their permission can expose them too, and tags link their accounts to yours. "
                              f"Matched: {how}."),
@@ -103,7 +141,7 @@ class CoworkerAnalyzer(Analyzer):
             names = sorted({c.name for _, c in pairs})
             yield Finding(
                 detector=self.name, topic="coworkers", severity=Severity.LOW,
-                title=f"{len(names)} coworker(s) are in your {platform} connections",
+                title=f"{len(names)} coworker(s) are in your {platform_title(platform)} connections",
                 explanation=("Friend and follower lists are often visible to others. A list that contains several "
                              "members of one agency points at where you work. Matched: " + ", ".join(names) + "."),
                 platform=platform, evidence=[evidence_for(item, item.people[0].label) for item, _ in pairs[:20]],

@@ -20,7 +20,7 @@ import yaml
 from auditor.model import Finding, Item, ItemKind, Severity
 from auditor.profile import AgencyProfile
 
-from .base import Analyzer, AuditContext, evidence_for, excerpt
+from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
 EXPLICIT, ROLE, AFFINITY = "explicit", "role", "affinity"
@@ -212,13 +212,10 @@ class EmploymentDisclosureAnalyzer(Analyzer):
                 detector=self.name,
                 topic="employment_disclosure",
                 severity=severity,
-                title=TITLES[tier].format(platform=_platform_title(item.platform), where=_where(item)),
+                title=TITLES[tier].format(platform=platform_title(item.platform), where=_where(item)),
                 explanation=EXPLANATIONS[tier] + " Found: " + "; ".join(reasons[:4]) + ".",
                 platform=item.platform,
                 evidence=[evidence_for(item, excerpt(item.text, best.start, best.end))],
                 confidence=CONFIDENCE[tier],
             )
 
-
-def _platform_title(platform: str) -> str:
-    return {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "Photo"}.get(platform, platform.title())

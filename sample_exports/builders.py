@@ -1,0 +1,117 @@
+"""Byte-level builders for realistic binary fixtures: JPEGs with EXIF GPS and XMP, deterministic zips.
+
+Used by the sample-export generator and by the tests' fixture factories, so both write files the way
+cameras and platforms do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+
+from PIL import Image
+from PIL.TiffImagePlugin import IFDRational
+
+FIXED_ZIP_TIME = (2025, 3, 2, 9, 30, 0)
+
+
+def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
+    value = abs(value)
+    degrees = int(value)
+    minutes_full = (value - degrees) * 60
+    minutes = int(minutes_full)
+    seconds = Fraction((minutes_full - minutes) * 60).limit_denominator(1_000_000)
+    return IFDRational(degrees), IFDRational(minutes), IFDRational(seconds.numerator, seconds.denominator)
+
+
+def xmp_packet(people: list[str]) -> bytes:
+    """An XMP packet with MWG face regions naming `people`, as Lightroom or digiKam write them."""
+    regions = "".join(
+        f'<rdf:li rdf:parseType="Resource"><mwg-rs:Name>{name}</mwg-rs:Name><mwg-rs:Type>Face</mwg-rs:Type>'
+        f'<mwg-rs:Area stArea:x="0.5" stArea:y="0.4" stArea:w="0.2" stArea:h="0.3" stArea:unit="normalized"/></rdf:li>'
+        for name in people
+    )
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:mwg-rs="http://www.metadataworkinggroup.com/schemas/regions/" '
+        'xmlns:stArea="http://ns.adobe.com/xmp/sType/Area#">'
+        f"<mwg-rs:Regions rdf:parseType=\"Resource\"><mwg-rs:RegionList><rdf:Bag>{regions}</rdf:Bag>"
+        "</mwg-rs:RegionList></mwg-rs:Regions></rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    ).encode("utf-8")
+
+
+def jpeg(
+    lat: float | None = None,
+    lon: float | None = None,
+    taken: datetime | None = None,
+    make: str = "",
+    model: str = "",
+    people: list[str] | None = None,
+    size: tuple[int, int] = (96, 72),
+    color: tuple[int, int, int] = (110, 130, 150),
+    accuracy_m: float | None = None,
+) -> bytes:
+    """A small real JPEG; with EXIF GPS/time/camera when given, as a phone camera writes them."""
+    image = Image.new("RGB", size, color)
+    exif = Image.Exif()
+    if make:
+        exif[0x010F] = make
+    if model:
+        exif[0x0110] = model
+    if taken:
+        stamp = taken.strftime("%Y:%m:%d %H:%M:%S")
+        exif[0x0132] = stamp
+        exif[0x8769] = {0x9003: stamp, 0x9004: stamp}
+    if lat is not None and lon is not None:
+        gps = {0: b"\x02\x02\x00\x00", 1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lon >= 0 else "W", 4: _dms(lon)}
+        if accuracy_m is not None:
+            gps[31] = IFDRational(Fraction(accuracy_m).limit_denominator(1000))
+        exif[0x8825] = gps
+    buffer = io.BytesIO()
+    options: dict = {"quality": 80}
+    if len(exif):
+        options["exif"] = exif.tobytes()
+    if people:
+        options["xmp"] = xmp_packet(people)
+    image.save(buffer, "JPEG", **options)
+    return buffer.getvalue()
+
+
+def png(size: tuple[int, int] = (64, 48), color: tuple[int, int, int] = (200, 180, 90)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def write_zip(path: Path, files: dict[str, bytes]) -> None:
+    """A zip whose bytes depend only on `files` (fixed timestamps, sorted members)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+
+
+def write_tree(root: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def meta_mojibake(value: object) -> object:
+    """Encode strings the way Meta's exports do: UTF-8 bytes written as one code point per byte."""
+    if isinstance(value, str):
+        return value.encode("utf-8").decode("latin-1")
+    if isinstance(value, list):
+        return [meta_mojibake(v) for v in value]
+    if isinstance(value, dict):
+        return {meta_mojibake(k): meta_mojibake(v) for k, v in value.items()}
+    return value

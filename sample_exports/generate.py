@@ -1,0 +1,387 @@
+"""Build the synthetic sample exports of a fictional deputy, with a ground-truth file.
+
+    python -m sample_exports.generate
+
+Persona: Deputy Marisol Peñalver of the (invented) Harlow County Sheriff's Office, with exports of
+Facebook (2024 Accounts Center JSON layout, as a folder), Instagram (a .zip), X (a folder with
+data/*.js) and a folder of phone photos. Layouts and quirks follow the real exports: Meta's mojibake,
+`window.YTD` prefixes, string numbers, EXIF GPS written like a phone camera. Every planted exposure
+is listed in ground_truth.json with the check that should find it; harmless look-alikes are listed
+as must_not_flag. Nothing here is anyone's real data; coordinates are arbitrary points.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from . import builders
+
+ROOT = Path(__file__).resolve().parent
+EXPORTS = ROOT / "exports"
+
+STATION = (38.8436, -97.6081)
+AT_STATION = (38.8438, -97.6079)
+HOME = (38.8121, -97.6422)
+GYM = (38.8255, -97.6110)
+LAKE = (38.6381, -97.9741)
+TRAIL = (38.7702, -97.5770)
+COFFEE = (38.8402, -97.6117)
+
+FB_ROOT = "facebook-marisolpenalver-2025-03-02"
+FB_POSTS = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
+FB_ALBUM = "your_facebook_activity/posts/album/0.json"
+FB_PROFILE = "personal_information/profile_information/profile_information.json"
+FB_FRIENDS = "connections/friends/your_friends.json"
+FB_COMMENTS = "your_facebook_activity/comments_and_reactions/comments.json"
+IG_ZIP = "instagram-marisol.penalver-20250302.zip"
+IG_PROFILE = "personal_information/personal_information/personal_information.json"
+IG_POSTS = "your_instagram_activity/content/posts_1.json"
+X_ROOT = "twitter-2025-03-01-mpenalver_ks"
+PHOTOS_ROOT = "Camera Roll 2024"
+
+
+def ts(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+
+
+class GroundTruth:
+    def __init__(self) -> None:
+        self.expected: list[dict[str, str]] = []
+        self.must_not_flag: list[dict[str, str]] = []
+
+    def expect(self, detector: str, platform: str, file: str, record: str | None, why: str) -> None:
+        entry = {"detector": detector, "platform": platform, "file": file, "why": why}
+        if record is not None:
+            entry["record"] = record
+        self.expected.append(entry)
+
+    def clean(self, platform: str, file: str, record: str, why: str) -> None:
+        self.must_not_flag.append({"platform": platform, "file": file, "record": record, "why": why})
+
+
+def meta_json(value: Any) -> bytes:
+    return json.dumps(builders.meta_mojibake(value), indent=2, ensure_ascii=True).encode("ascii")
+
+
+# --- Facebook -------------------------------------------------------------------------------------
+def facebook(truth: GroundTruth) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    profile = {"profile_v2": {
+        "name": {"full_name": "Marisol Peñalver", "first_name": "Marisol", "middle_name": "", "last_name": "Peñalver"},
+        "emails": {"emails": ["marisol.penalver@example.net"], "previous_emails": [], "pending_emails": [], "ad_account_emails": []},
+        "birthday": {"year": 1991, "month": 4, "day": 17},
+        "current_city": {"name": "Salina, Kansas", "timestamp": 1583020800},
+        "hometown": {"name": "Lindsborg, Kansas", "timestamp": 0},
+        "relationship": {"status": "Married", "timestamp": 1563020800},
+        "family_members": [],
+        "education_experiences": [{"name": "Salina Central High School", "graduated": True, "school_type": "High School", "timestamp": 1300000000}],
+        "work_experiences": [
+            {"employer": "Harlow County Sheriff's Office", "title": "Deputy Sheriff", "location": "Salina, Kansas", "start_timestamp": 1530403200, "timestamp": 1530403200},
+            {"employer": "Prairie Grounds Coffee", "title": "Shift supervisor", "start_timestamp": 1420070400, "end_timestamp": 1527811200, "timestamp": 1420070400},
+        ],
+        "phone_numbers": [{"phone_type": "Mobile", "phone_number": "+17855550142", "verified": True}],
+        "username": "marisol.penalver.ks",
+        "registration_timestamp": 1262304000,
+        "profile_uri": "https://www.facebook.com/marisol.penalver.ks",
+    }}
+    files[FB_PROFILE] = meta_json(profile)
+    truth.expect("employment", "facebook", FB_PROFILE, "work_experiences[0]", "employer field names the sheriff's office")
+    truth.clean("facebook", FB_PROFILE, "work_experiences[1]", "a coffee-shop 'shift supervisor' job is not law enforcement")
+
+    media_dir = "your_facebook_activity/posts/media/TimelinePhotos_4410298817"
+    station_photo = f"{media_dir}/412203359_10161234567890123_1234567890123456789_n.jpg"
+    lake_photo = f"{media_dir}/398877612_10160987654321098_9876543210987654321_n.jpg"
+    # Facebook strips EXIF from exported images; the location survives in the JSON only.
+    files[station_photo] = builders.jpeg(color=(60, 70, 90))
+    files[lake_photo] = builders.jpeg(color=(80, 140, 200))
+
+    def photo(uri: str, created: datetime, lat: float | None = None, lon: float | None = None) -> dict[str, Any]:
+        exif: dict[str, Any] = {"upload_ip": "2600:387:1:7::4b", "taken_timestamp": int(created.timestamp()) - 120}
+        if lat is not None:
+            exif.update({"latitude": lat, "longitude": lon})
+        return {"uri": uri, "creation_timestamp": int(created.timestamp()),
+                "media_metadata": {"photo_metadata": {"exif_data": [exif]}}, "title": "", "description": ""}
+
+    posts: list[dict[str, Any]] = []
+
+    def post(text: str | None, when: datetime, **extra: Any) -> int:
+        data: list[dict[str, Any]] = [{"post": text}] if text else []
+        data.append({"update_timestamp": int(when.timestamp())})
+        record: dict[str, Any] = {"timestamp": int(when.timestamp()), "data": data,
+                                  "title": "Marisol Peñalver updated her status."}
+        record.update(extra)
+        posts.append(record)
+        return len(posts) - 1
+
+    i = post("Finally graduated from the academy!! Class 47, we made it 💪 Thank you to everyone who believed in me.", ts(2018, 6, 29, 22))
+    truth.expect("employment", "facebook", FB_POSTS, f"[{i}]", "academy graduation in the first person")
+    i = post("Grammar police on duty tonight 😂 it's \"you're\", not \"your\"", ts(2019, 2, 3, 3))
+    truth.clean("facebook", FB_POSTS, f"[{i}]", "'grammar police' is a figure of speech")
+    i = post("Watching Police Academy 3 with the kids, still hilarious", ts(2020, 1, 11, 2))
+    truth.clean("facebook", FB_POSTS, f"[{i}]", "the comedy film")
+    i = post("Police brutality has no place anywhere. Proud to march for my neighbours today.", ts(2020, 6, 6, 20))
+    truth.clean("facebook", FB_POSTS, f"[{i}]", "protest speech about police, not employment")
+    i = post("Great day at Kanopolis with the crew 🎣", ts(2021, 7, 4, 23),
+             attachments=[{"data": [{"place": {"name": "Kanopolis State Park", "coordinate": {"latitude": LAKE[0], "longitude": LAKE[1]},
+                                                "address": "", "url": "https://www.facebook.com/kanopolis"}}]}],
+             tags=[{"name": "Tomás Ruiz"}, {"name": "Jon Avery"}], title="Marisol Peñalver was at Kanopolis State Park.")
+    truth.expect("geotags", "facebook", FB_POSTS, f"[{i}]", "check-in with coordinates")
+    truth.expect("coworkers", "facebook", FB_POSTS, f"[{i}]", "tags two roster members (Jon Avery = Jonathan Avery)")
+    i = post("Shift's done ☕", ts(2022, 3, 15, 14),
+             attachments=[{"data": [{"media": photo(station_photo, ts(2022, 3, 15, 14), *AT_STATION)}]}])
+    truth.expect("geotags", "facebook", FB_POSTS, f"[{i}]", "photo whose stored location is the station")
+    i = post("My brother is a state trooper and I'm so proud of him today", ts(2022, 8, 20, 18))
+    truth.clean("facebook", FB_POSTS, f"[{i}]", "a relative's job, not the author's")
+    i = post(None, ts(2023, 5, 2, 15),
+             attachments=[{"data": [{"place": {"name": "Prairie Grounds Coffee", "coordinate": {"latitude": COFFEE[0], "longitude": COFFEE[1]},
+                                                "address": "Salina, KS"}}]}], title="Marisol Peñalver checked in to Prairie Grounds Coffee.")
+    truth.expect("geotags", "facebook", FB_POSTS, f"[{i}]", "check-in near work (outside the station radius)")
+    i = post("Happy Mother's Day to the best mom in Kansas ❤️", ts(2023, 5, 14, 16))
+    truth.clean("facebook", FB_POSTS, f"[{i}]", "nothing to see")
+    files[FB_POSTS] = meta_json(posts)
+
+    album = {"name": "Summer 2021", "photos": [photo(lake_photo, ts(2021, 7, 5, 1), *LAKE)],
+             "cover_photo": photo(lake_photo, ts(2021, 7, 5, 1)), "last_modified_timestamp": 1625446800,
+             "description": "Lake days"}
+    files[FB_ALBUM] = meta_json(album)
+    truth.expect("geotags", "facebook", FB_ALBUM, "photos[0]", "album photo with stored location")
+
+    friends = {"friends_v2": [
+        {"name": "Tomás Ruiz", "timestamp": 1530500000},
+        {"name": "Kelly Brandt", "timestamp": 1531500000},
+        {"name": "Dér Dénes", "timestamp": 1400000000},
+        {"name": "Ana Lucía Ferreira", "timestamp": 1500000000},
+    ]}
+    files[FB_FRIENDS] = meta_json(friends)
+    truth.expect("coworkers", "facebook", FB_FRIENDS, None, "two roster members in the friends list")
+
+    comments = {"comments_v2": [
+        {"timestamp": 1646000000, "data": [{"comment": {"timestamp": 1646000000, "comment": "Roll call was brutal this morning, my sergeant made us run laps", "author": "Marisol Peñalver"}}], "title": "Marisol Peñalver commented on Kelly Brandt's post."},
+        {"timestamp": 1656000000, "data": [{"comment": {"timestamp": 1656000000, "comment": "Called the police on the fireworks guy again lol", "author": "Marisol Peñalver"}}], "title": "Marisol Peñalver replied to a comment."},
+        {"timestamp": 1666000000, "data": [{"comment": {"timestamp": 1666000000, "comment": "Congrats on the promotion, deputy editor suits you!", "author": "Marisol Peñalver"}}], "title": "Marisol Peñalver commented on a post."},
+    ]}
+    files[FB_COMMENTS] = meta_json(comments)
+    truth.expect("employment", "facebook", FB_COMMENTS, "[0]", "roll call and 'my sergeant'")
+    truth.clean("facebook", FB_COMMENTS, "[1]", "calling the police is what civilians do")
+    truth.clean("facebook", FB_COMMENTS, "[2]", "a deputy editor is a newspaper job")
+
+    files["ads_information/advertisers_using_your_activity_or_information.json"] = meta_json(
+        {"custom_audiences_all_types_v2": [{"advertiser_name": "Prairie Outfitters", "has_data_file_custom_audience": True}]})
+    files["security_and_login_information/ip_address_activity.json"] = meta_json(
+        {"used_ip_address_v2": [{"ip": "203.0.113.7", "action": "Login", "timestamp": 1700000000}]})
+    return files
+
+
+# --- Instagram ------------------------------------------------------------------------------------
+def instagram(truth: GroundTruth) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+
+    def entry(value: str) -> dict[str, Any]:
+        return {"href": "", "value": value, "timestamp": 0}
+
+    personal = {"profile_user": [{
+        "title": "",
+        "media_map_data": {"Profile Photo": {"uri": "media/profile/202301/330112233_445566778899001_n.jpg", "creation_timestamp": 1672531200, "title": ""}},
+        "string_map_data": {
+            "Email": entry("marisol.penalver@example.net"),
+            "Phone Number": entry("+17855550142"),
+            "Username": entry("marisol.p_ks"),
+            "Name": entry("Marisol Peñalver"),
+            "Bio": entry("Coffee, trails & my K9 partner Bruno 🐾 #deputylife"),
+            "Gender": entry("female"),
+            "Date of birth": entry("1991-04-17"),
+            "Private Account": entry("False"),
+        },
+    }]}
+    files[IG_PROFILE] = meta_json(personal)
+    truth.expect("employment", "instagram", IG_PROFILE, "profile_user[0].bio", "K9 partner and #deputylife in the bio")
+    files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.jpeg(color=(190, 160, 140))
+
+    posts: list[dict[str, Any]] = []
+
+    def media(month: str, name: str, created: datetime, title: str = "", coords: tuple[float, float] | None = None,
+              color: tuple[int, int, int] = (120, 150, 100)) -> dict[str, Any]:
+        uri = f"media/posts/{month}/{name}.jpg"
+        files[uri] = builders.jpeg(color=color)
+        obj: dict[str, Any] = {"uri": uri, "creation_timestamp": int(created.timestamp()), "title": title}
+        if coords:
+            obj["media_metadata"] = {"photo_metadata": {"exif_data": [{"latitude": coords[0], "longitude": coords[1]}]}}
+        return obj
+
+    posts.append({"media": [media("202304", "340998877_1203948576_n_17991234567890123", ts(2023, 4, 23, 17), "Sunday hike, legs are jelly", TRAIL)]})
+    truth.expect("geotags", "instagram", IG_POSTS, "[0]", "photo with stored trail location")
+    when = ts(2023, 9, 2, 15)
+    posts.append({"media": [media("202309", f"37155{i}2211_98765432{i}_n_1799{i}11223344556", when, "", color=(90 + 20 * i, 110, 120)) for i in range(3)],
+                  "title": "Bruno's first week on patrol with me 🐕 #k9unit #thinblueline", "creation_timestamp": int(when.timestamp())})
+    truth.expect("employment", "instagram", IG_POSTS, "[1]", "K9 patrol caption with #k9unit")
+    posts.append({"media": [media("202310", "380112233_4455667788_n_17994455667788990", ts(2023, 10, 7, 19), "New kicks copped 🔥 #fashionpolice #sneakerhead")]})
+    truth.clean("instagram", IG_POSTS, "[2]", "'copped' sneakers and a fashion hashtag")
+    posts.append({"media": [media("202311", "391234567_1122334455_n_17995566778899001", ts(2023, 11, 18, 16), "@tomas.ruiz and me after the Harvest 5K 🏃‍♀️")]})
+    truth.expect("coworkers", "instagram", IG_POSTS, "[3]", "mentions a roster member's handle")
+    posts.append({"media": [media("202401", "402345678_2233445566_n_17996677889900112", ts(2024, 1, 9, 13), "Thank you to everyone who came out today #backtheblue")]})
+    truth.expect("employment", "instagram", IG_POSTS, "[4]", "affinity hashtag (low)")
+    files[IG_POSTS] = meta_json(posts)
+
+    files["connections/followers_and_following/following.json"] = meta_json({"relationships_following": [
+        {"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/kbrandt_hcso", "value": "kbrandt_hcso", "timestamp": 1600000000}]},
+        {"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/prairiegroundscoffee", "value": "prairiegroundscoffee", "timestamp": 1610000000}]},
+    ]})
+    truth.expect("coworkers", "instagram", "connections/followers_and_following/following.json", None, "follows a roster member")
+    files["ads_information/ads_and_topics/ads_viewed.json"] = meta_json({"impressions_history_ads_seen": []})
+    return files
+
+
+# --- X --------------------------------------------------------------------------------------------
+def ytd(name: str, records: list[dict[str, Any]]) -> bytes:
+    body = json.dumps(records, indent=2, separators=(",", " : "), ensure_ascii=False)
+    return f"window.YTD.{name}.part0 = {body}".encode("utf-8")
+
+
+def tweet_time(when: datetime) -> str:
+    return when.strftime("%a %b %d %H:%M:%S +0000 %Y")
+
+
+def x_archive(truth: GroundTruth) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    files["data/account.js"] = ytd("account", [{"account": {
+        "email": "marisol.penalver@harlowcountyso.gov", "createdVia": "web", "username": "mpenalver_ks",
+        "accountId": "1029384756", "createdAt": "2012-05-06T14:22:31.000Z", "accountDisplayName": "Marisol P."}}])
+    truth.expect("employment", "x", "data/account.js", "[0].email", "agency email address on the account")
+    files["data/profile.js"] = ytd("profile", [{"profile": {
+        "description": {"bio": "Runner. Dog mom. Coffee snob. Views my own.", "website": "", "location": "Salina, KS"},
+        "avatarMediaUrl": "https://pbs.twimg.com/profile_images/1450000000000000000/abcd1234.jpg"}}])
+    truth.clean("x", "data/profile.js", "[0].description.bio", "an ordinary bio")
+
+    tweets: list[dict[str, Any]] = []
+    base_id = 1_500_000_000_000_000_000
+
+    def tweet(text: str, when: datetime, mentions: list[tuple[str, str]] = (), **extra: Any) -> str:
+        tweet_id = str(base_id + len(tweets) * 7_919_000_000)
+        body: dict[str, Any] = {
+            "edit_info": {"initial": {"editTweetIds": [tweet_id], "editableUntil": (when + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                                      "editsRemaining": "5", "isEditEligible": True}},
+            "retweeted": False,
+            "source": "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+            "entities": {"hashtags": [], "symbols": [], "urls": [],
+                         "user_mentions": [{"name": n, "screen_name": h, "indices": ["0", str(len(h) + 1)],
+                                            "id_str": str(900000 + k), "id": str(900000 + k)} for k, (n, h) in enumerate(mentions)]},
+            "display_text_range": ["0", str(len(text))], "favorite_count": "2", "id_str": tweet_id, "truncated": False,
+            "retweet_count": "0", "id": tweet_id, "created_at": tweet_time(when), "favorited": False,
+            "full_text": text, "lang": "en",
+        }
+        body.update(extra)
+        tweets.append({"tweet": body})
+        return f"[{len(tweets) - 1}] id {tweet_id}"
+
+    ref = tweet("Code enforcement officer says my fence is 6 inches too tall. The HOA wars continue", ts(2021, 4, 10, 18))
+    truth.clean("x", "data/tweets.js", ref, "a code enforcement officer is not law enforcement (and not the author)")
+    ref = tweet("Quiet night on the porch", ts(2021, 8, 14, 3, 40),
+                coordinates={"type": "Point", "coordinates": [str(HOME[1]), str(HOME[0])]},
+                geo={"type": "Point", "coordinates": [str(HOME[0]), str(HOME[1])]})
+    truth.expect("geotags", "x", "data/tweets.js", ref, "exact coordinates of home on a tweet")
+    ref = tweet("Leo season 🦁 happy birthday to me", ts(2021, 8, 1, 12))
+    truth.clean("x", "data/tweets.js", ref, "the zodiac sign, not the abbreviation")
+    ref = tweet("I'm a deputy with HCSO and yes, we're hiring. DM me if you want to know what it's like.", ts(2022, 2, 2, 17))
+    truth.expect("employment", "x", "data/tweets.js", ref, "states the job and names the agency")
+    ref = tweet("Deputy editor of the school paper again this year, proud mom moment", ts(2022, 9, 1, 21))
+    truth.clean("x", "data/tweets.js", ref, "deputy editor")
+    ref = tweet("RT @visitsalina: Coffee with neighbours this Saturday at the farmers market!", ts(2022, 10, 5, 14))
+    truth.clean("x", "data/tweets.js", ref, "a retweet of tourism news")
+    ref = tweet("@kbrandt_hcso at the county fair, best funnel cake wins", ts(2023, 7, 22, 23), mentions=[("Kelly B.", "kbrandt_hcso")])
+    truth.expect("coworkers", "x", "data/tweets.js", ref, "mentions a roster member")
+    ref = tweet("Farmers market haul 🍅", ts(2023, 8, 5, 15), place={
+        "full_name": "Salina, KS", "country": "United States", "place_type": "city",
+        "bounding_box": {"type": "Polygon", "coordinates": [[["-97.6650", "38.7650"], ["-97.5550", "38.7650"], ["-97.5550", "38.8750"], ["-97.6650", "38.8750"]]]}})
+    truth.expect("geotags", "x", "data/tweets.js", ref, "city place attached to a tweet")
+    files["data/tweets.js"] = ytd("tweets", tweets)
+    media_tweet_id = tweets[-1]["tweet"]["id_str"]
+    files[f"data/tweets_media/{media_tweet_id}-F3kX9aLWQAAb1cd.jpg"] = builders.jpeg(color=(200, 90, 60))
+    tweets[-1]["tweet"]["extended_entities"] = {"media": [{
+        "media_url_https": "https://pbs.twimg.com/media/F3kX9aLWQAAb1cd.jpg", "type": "photo", "id_str": "1688000000000000001",
+        "expanded_url": f"https://twitter.com/mpenalver_ks/status/{media_tweet_id}/photo/1"}]}
+    files["data/tweets.js"] = ytd("tweets", tweets)
+
+    files["data/like.js"] = ytd("like", [{"like": {"tweetId": "1400000000000000001", "fullText": "Great turnout at the 5K today!",
+                                                   "expandedUrl": "https://twitter.com/i/web/status/1400000000000000001"}}])
+    files["data/protected-history.js"] = ytd("protected_history", [])
+    files["data/manifest.js"] = ("window.__THAR_CONFIG = " + json.dumps({
+        "userInfo": {"accountId": "1029384756", "userName": "mpenalver_ks", "displayName": "Marisol P."},
+        "archiveInfo": {"sizeBytes": "48213", "generationDate": "2025-03-01T08:11:12.000Z", "isPartialArchive": False,
+                        "maxPartSizeBytes": "53687091200"},
+        "dataTypes": {name: {"files": [{"fileName": f"data/{name}.js", "globalName": f"YTD.{name}.part0", "count": "1"}]}
+                      for name in ("account", "profile", "tweets", "like")},
+    }, indent=2, separators=(",", " : "))).encode()
+    files["Your archive.html"] = b"<!DOCTYPE html><html><head><title>Your archive</title></head><body></body></html>"
+    return files
+
+
+# --- Photo folder ---------------------------------------------------------------------------------
+def photos(truth: GroundTruth) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    files["IMG_2041.JPG"] = builders.jpeg(*AT_STATION, ts(2024, 3, 8, 14, 5), "Apple", "iPhone 13", accuracy_m=6.5)
+    truth.expect("geotags", "photos", "IMG_2041.JPG", "", "photo taken at the station")
+    files["IMG_2077.JPG"] = builders.jpeg(*HOME, ts(2024, 4, 2, 2, 30), "Apple", "iPhone 13", color=(40, 40, 60))
+    truth.expect("geotags", "photos", "IMG_2077.JPG", "", "photo taken at home")
+    files["IMG_2102.JPG"] = builders.jpeg(None, None, ts(2024, 5, 5, 10), "Apple", "iPhone 13", color=(210, 200, 190))
+    truth.clean("photos", "IMG_2102.JPG", "", "no location in the file")
+    files["IMG_2150.JPG"] = builders.jpeg(*GYM, ts(2024, 6, 11, 11, 15), "Apple", "iPhone 13", color=(150, 60, 60))
+    truth.expect("geotags", "photos", "IMG_2150.JPG", "", "photo taken at the gym")
+    files["Screenshot 2024-07-01 at 09.12.44.png"] = builders.png()
+    truth.clean("photos", "Screenshot 2024-07-01 at 09.12.44.png", "", "a screenshot without metadata")
+    files["IMG_2203.JPG"] = builders.jpeg(None, None, ts(2024, 8, 30, 18), "Apple", "iPhone 13", people=["Kelly Brandt", "Marisol Peñalver"])
+    truth.expect("coworkers", "photos", "IMG_2203.JPG", "", "face region tagged with a roster member's name")
+    return files
+
+
+PROFILE_YAML = f"""\
+# Agency profile for the sample exports (an invented agency). Copy this file and fill in your own.
+agency:
+  name: Harlow County Sheriff's Office
+  aliases: [Harlow County Sheriff, Harlow Sheriff's Office]
+  abbreviations: [HCSO]          # matched with exact capitals, so "hcso" in a URL slug is not enough
+  email_domains: [harlowcountyso.gov]
+  stations:
+    - name: HCSO headquarters
+      lat: {STATION[0]}
+      lon: {STATION[1]}
+station_radius_m: 300            # photos located within this distance of a station are "at work"
+roster:                          # coworkers: names and the handles they use
+  - name: Tomas Ruiz
+    handles: [tomas.ruiz, truiz_hcso]
+  - name: Kelly Brandt
+    handles: [kbrandt_hcso]
+  - name: Jonathan Avery
+undercover: false                # true: every identifying finding is filed under clause 8
+"""
+
+
+def generate(target: Path = EXPORTS) -> GroundTruth:
+    truth = GroundTruth()
+    if target.exists():
+        shutil.rmtree(target)
+    builders.write_tree(target / FB_ROOT, facebook(truth))
+    builders.write_zip(target / IG_ZIP, instagram(truth))
+    builders.write_tree(target / X_ROOT, x_archive(truth))
+    builders.write_tree(target / PHOTOS_ROOT, photos(truth))
+    return truth
+
+
+def main() -> None:
+    truth = generate()
+    ground_truth = {
+        "persona": "Deputy Marisol Peñalver, Harlow County Sheriff's Office (invented)",
+        "exports": {"facebook": FB_ROOT, "instagram": IG_ZIP, "x": X_ROOT, "photos": PHOTOS_ROOT},
+        "expected": truth.expected,
+        "must_not_flag": truth.must_not_flag,
+    }
+    (ROOT / "ground_truth.json").write_text(json.dumps(ground_truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (ROOT / "agency-profile.yaml").write_text(PROFILE_YAML, encoding="utf-8")
+    print(f"Wrote {EXPORTS} ({len(truth.expected)} planted exposures, {len(truth.must_not_flag)} look-alikes)")
+
+
+if __name__ == "__main__":
+    main()

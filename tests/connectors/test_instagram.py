@@ -1,0 +1,52 @@
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from auditor.model import ItemKind
+from sample_exports import builders
+from tests.conftest import outcome, read_export
+
+
+def test_real_posts_file_single_and_carousel(real_exports):
+    _, items, ledger = read_export(real_exports / "instagram")
+    assert [i.text for i in items] == ["Bundt caaaake", "Beaver Brook Reservation", "Tiny loves. 🐣🐤🐥"]
+    carousel = items[2]
+    assert len(carousel.media) == 3
+    assert carousel.created_at == datetime.fromtimestamp(1558310087, tz=timezone.utc)
+    assert carousel.media[0].path.startswith("media/posts/201905/")
+    assert items[0].created_at == datetime.fromtimestamp(1424225088, tz=timezone.utc)
+    assert outcome(ledger, "content/posts_1.json").items == 3
+
+
+def _entry(value: str) -> dict:
+    return {"href": "", "value": value, "timestamp": 0}
+
+
+@pytest.mark.parametrize("labels, private_label", [
+    (("Username", "Name", "Bio"), "Private Account"),
+    (("Kullanıcı adı", "Ad", "Biyografi"), "Gizli Hesap"),  # a Turkish export, also mojibake-encoded
+])
+def test_personal_information_with_localised_labels(tmp_path, labels, private_label):
+    username, name, bio = labels
+    data = {"profile_user": [{"string_map_data": {username: _entry("ana.k"), name: _entry("Ana Kovač"),
+                                                  bio: _entry("Deputy. Runner."), private_label: _entry("True")}}]}
+    builders.write_tree(tmp_path / "ig", {"personal_information/personal_information/personal_information.json":
+                                          json.dumps(builders.meta_mojibake(data)).encode()})
+    accounts, items, _ = read_export(tmp_path / "ig")
+    assert (accounts[0].handle, accounts[0].display_name, accounts[0].bio) == ("ana.k", "Ana Kovač", "Deputy. Runner.")
+    assert accounts[0].private is True
+    setting = next(i for i in items if i.kind == ItemKind.SETTING)
+    assert setting.audience == "private"
+
+
+def test_exif_data_location_and_zip_input(tmp_path):
+    posts = [{"media": [{"uri": "media/posts/202401/1.jpg", "creation_timestamp": 1704800000, "title": "Hike",
+                         "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 42.1, "longitude": -71.2}]}}}]}]
+    archive = tmp_path / "instagram-user-2025.zip"
+    builders.write_zip(archive, {"your_instagram_activity/content/posts_1.json": json.dumps(posts).encode(),
+                                 "media/posts/202401/1.jpg": builders.jpeg()})
+    _, items, ledger = read_export(archive)
+    assert [(p.lat, p.lon, p.source) for p in items[0].geopoints] == [(42.1, -71.2, "meta-json")]
+    assert items[0].media[0].open().read(2) == b"\xff\xd8"  # streamed from inside the zip
+    assert outcome(ledger, "media/posts/202401/1.jpg").state == "parsed"

@@ -1,0 +1,93 @@
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from connectors.media import MediaError, read_image_metadata
+from sample_exports import builders
+from tests.conftest import by_path, outcome, read_export, require_tool
+
+# Values read with exiftool -n from the real public samples (see ../shared/real_exports/SOURCES.md).
+REAL_PHOTOS = {
+    "exif-samples_jpg_gps/DSCN0010.jpg": (43.4674483333333, 11.8851266666639, "NIKON COOLPIX P6000"),
+    "exiftool_t_images/Apple.jpg": (53.3828472222222, -1.45667777777778, "Apple iPhone 7"),
+    "exiftool_t_images/GPS.jpg": (54.9896666666667, -1.91416666666667, "FUJIFILM FinePixS1Pro"),
+    "exiftool_t_images/GoPro.jpg": (40.6584191999722, -73.9933542999722, "GoPro HERO6 Black"),
+    "exiftool_t_images/Google.jpg": (40.4000694444444, -3.71464722222222, "Google Pixel 8 Pro"),
+    "immich_test-assets/thompson-springs.jpg": (39.115, -108.400968333333, None),
+    "immich_test-assets/gps-datetime.jpg": (37.7749, -122.4194, None),
+    "exifr_fixtures/png_with_exif_and_gps.png": (50.2996027777778, 14.8202944444444, None),
+    "pillow_heif/empty_icc.heic": (46.7547027777778, 33.3361055555556, "Apple iPhone XS"),
+}
+
+
+def test_real_photo_folder_locations_and_people(real_exports):
+    _, items, ledger = read_export(real_exports / "photos")
+    for path, (lat, lon, camera) in REAL_PHOTOS.items():
+        (item,) = by_path(items, path)
+        point = item.geopoints[0]
+        assert point.lat == pytest.approx(lat, abs=1e-5) and point.lon == pytest.approx(lon, abs=1e-5), path
+        if camera:
+            assert item.media[0].camera == camera
+    (portrait,) = by_path(items, "immich_test-assets/portrait.jpg")
+    assert portrait.geopoints == []
+    assert [p.name for p in portrait.people] == ["Marie Curie", "Pierre Curie"]  # XMP face regions
+    (apple,) = by_path(items, "exiftool_t_images/Apple.jpg")
+    assert apple.created_at == datetime(2016, 9, 28, 18, 18, 5, tzinfo=timezone.utc)
+    assert all(o.state == "parsed" for o in ledger)
+
+
+def _exiftool_coordinates(exiftool: str, folder: Path) -> dict[str, tuple[float, float] | None]:
+    out = subprocess.run([exiftool, "-n", "-T", "-r", "-filename", "-directory", "-GPSLatitude", "-GPSLongitude", str(folder)],
+                         capture_output=True, text=True, check=False).stdout
+    found = {}
+    for line in out.splitlines():
+        name, directory, lat, lon = line.split("\t")
+        rel = (Path(directory) / name).relative_to(folder).as_posix()
+        found[rel] = (float(lat), float(lon)) if lat != "-" and lon != "-" else None
+    return found
+
+
+def test_coordinates_agree_with_exiftool(real_exports, tmp_path):
+    exiftool = require_tool("exiftool")
+    fixtures = tmp_path / "fixtures"
+    builders.write_tree(fixtures, {
+        "north_east.jpg": builders.jpeg(51.501364, -0.14189, make="Apple", model="iPhone 13"),
+        "south_west.jpg": builders.jpeg(-33.856784, 151.215297),
+        "none.jpg": builders.jpeg(),
+        "plain.png": builders.png(),
+    })
+    for folder in (real_exports / "photos", fixtures):
+        expected = _exiftool_coordinates(exiftool, folder)
+        _, items, _ = read_export(folder)
+        ours = {i.source.path: (i.geopoints[0].lat, i.geopoints[0].lon) if i.geopoints else None for i in items}
+        assert set(ours) == set(expected)
+        for path, coordinates in expected.items():
+            if coordinates is None:
+                assert ours[path] is None, path
+            else:
+                assert ours[path] == pytest.approx(coordinates, abs=1e-5), path
+
+
+@pytest.mark.parametrize("data, name, reason", [
+    (b"", "empty.jpg", "empty"),
+    (b"\x00\x01not an image at all", "noise.jpg", "not a valid JPEG"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "broken.png", "could not be read"),
+])
+def test_unreadable_images_raise_a_plain_reason(data, name, reason):
+    import io
+
+    with pytest.raises(MediaError, match=reason):
+        read_image_metadata(io.BytesIO(data), name)
+
+
+def test_jpeg_with_corrupt_exif_keeps_the_rest(tmp_path):
+    good = builders.jpeg(10.0, 20.0)
+    # Cut the EXIF segment's GPS values short: a header that points past the end of its data.
+    broken = good.replace(b"Exif\x00\x00", b"Exif\x00\x00\xff\xff\xff", 1)
+    builders.write_tree(tmp_path / "cam", {"a.jpg": good, "b.jpg": broken, "c.jpg": b""})
+    _, items, ledger = read_export(tmp_path / "cam")
+    assert [p.lat for p in by_path(items, "a.jpg")[0].geopoints] == [10.0]
+    assert outcome(ledger, "c.jpg").state == "could not read"
+    assert outcome(ledger, "b.jpg").state in ("parsed", "could not read")
