@@ -17,8 +17,8 @@ from auditor import __version__
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
                   help="Audit your own social-media data exports against your agency's personal-use policy. "
                        "Everything runs on this computer; nothing is sent anywhere.")
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 @app.command()

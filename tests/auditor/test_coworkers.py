@@ -1,0 +1,47 @@
+import pytest
+
+from auditor.analyzers.base import AuditContext
+from auditor.analyzers.coworkers import NAME_THRESHOLD, CoworkerAnalyzer, _name_score
+from auditor.model import Item, ItemKind, Person, Severity, SourceRef
+from auditor.profile import AgencyProfile, Coworker
+
+ROSTER = AgencyProfile(roster=[Coworker("Jonathan Smith", ("jsmith_pd",)), Coworker("Tomas Ruiz")], source=None)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Jon Smith", "Jonathan Smith", True),
+    ("Tomás Ruiz", "Tomas Ruiz", True),
+    ("Bob Harris", "Robert Harris", True),
+    ("J. Smith", "Jonathan Smith", True),
+    ("John Smithers", "John Smith", False),
+    ("Maria Lopez", "Mario Lopez", False),
+    ("Smith", "Jonathan Smith", False),
+])
+def test_name_matching(a, b, same):
+    assert (_name_score(a, b) >= NAME_THRESHOLD) is same
+
+
+def _item(kind, people=(), text=""):
+    return Item(id=f"i-{kind.value}-{text}-{len(people)}", platform="x", kind=kind, source=SourceRef("in", "t.js", "[0]"),
+                text=text, people=list(people))
+
+
+def test_tags_mentions_names_and_connections():
+    items = [
+        _item(ItemKind.POST, [Person(name="Jon Smith")]),
+        _item(ItemKind.POST, text="lunch with @JSmith_PD"),
+        _item(ItemKind.COMMENT, text="Tomas Ruiz bought the coffee"),
+        _item(ItemKind.POST, [Person(name="Jane Doe")], text="with Tom"),
+        _item(ItemKind.CONNECTION, [Person(name="Tomás Ruiz")]),
+    ]
+    findings = list(CoworkerAnalyzer().analyze(AuditContext([], items, ROSTER)))
+    medium = [f for f in findings if f.severity == Severity.MEDIUM]
+    assert len(medium) == 3
+    assert "Jonathan Smith" in medium[0].title and "Tomas Ruiz" in medium[2].title
+    (low,) = [f for f in findings if f.severity == Severity.LOW]
+    assert "1 coworker" in low.title
+
+
+def test_no_roster_no_findings():
+    items = [_item(ItemKind.POST, [Person(name="Jon Smith")])]
+    assert list(CoworkerAnalyzer().analyze(AuditContext([], items, AgencyProfile()))) == []

@@ -1,0 +1,77 @@
+import csv
+import json
+import re
+import stat
+from datetime import datetime, timezone
+
+import pytest
+
+from auditor.model import Evidence, FileOutcome, Finding, GeoPoint, Severity, SourceRef
+from auditor.pipeline import AuditResult, InputSummary
+from auditor.policy import load_policy
+from auditor.profile import AgencyProfile
+from reports import write_reports
+
+HOSTILE = '<script>alert("x")</script><img src="https://evil.example/p.png">'
+
+
+@pytest.fixture
+def result():
+    evidence = Evidence("fa-1", "facebook", SourceRef("/exports/fb", "posts/your_posts_1.json", "[3]"), excerpt=HOSTILE,
+                        created_at=datetime(2024, 1, 2, tzinfo=timezone.utc), geo=GeoPoint(38.843612, -97.608123, "exif"),
+                        place_name="Salina, Kansas, US")
+    findings = [
+        Finding("employment", "employment_disclosure", Severity.HIGH, f"Title {HOSTILE}", "Because.", "facebook",
+                [evidence], 0.9, clause="7", remediation=["Delete it."], precision=0.9, recall=0.8),
+        Finding("geotags", "personal_recognition", Severity.MEDIUM, "At work", "Because.", "photos", [evidence], 0.9, clause="7b"),
+    ]
+    return AuditResult(
+        version="0.1.0", generated_at=datetime(2025, 1, 1, tzinfo=timezone.utc), policy=load_policy(), profile=AgencyProfile(),
+        inputs=[InputSummary("/exports/fb", "Facebook", 0.9, items=3, counts={"parsed": 2}),
+                InputSummary("/exports/broken.zip", status="rejected", reason="this is not a readable .zip archive")],
+        accounts=[], items=[], findings=findings,
+        ledger=[FileOutcome("/exports/fb", "posts/bad.json", "could not read", "facebook", 0, "the JSON is broken at line 3"),
+                FileOutcome("/exports/fb", "odd/file.bin", "not understood", reason="no Facebook file of this name")],
+        analyzers=[], notes=["a note"], advice=["advice"])
+
+
+def test_html_is_self_contained_escaped_and_grouped_by_clause(tmp_path, result):
+    paths = write_reports(result, tmp_path)
+    html = paths["report.html"].read_text()
+    assert "<script" not in html and 'src="https://' not in html  # user content is escaped, nothing remote
+    assert "&lt;script&gt;" in html
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp and "http" not in csp
+    assert html.index("Clause 7 ·") < html.index("Clause 7b ·")
+    assert "Could not read" in html and "the JSON is broken at line 3" in html and "broken.zip" in html
+    assert "odd/file.bin" in html
+
+
+def test_json_schema_and_csv_rows(tmp_path, result):
+    paths = write_reports(result, tmp_path)
+    data = json.loads(paths["findings.json"].read_text())
+    assert {"tool", "version", "generated_at", "inputs", "coverage", "findings", "unreadable"} <= set(data)
+    assert data["tool"] == "offduty"
+    finding = data["findings"][0]
+    for key in ("id", "clause", "severity", "title", "platform", "explanation", "evidence", "remediation", "detector", "confidence"):
+        assert key in finding
+    assert finding["evidence"][0]["file"] == "posts/your_posts_1.json" and finding["evidence"][0]["location"]["lat"] == 38.843612
+    assert {u["path"] for u in data["unreadable"]} == {"", "posts/bad.json"}
+    assert data["coverage"]["files"]["not understood"] == 1
+    rows = list(csv.DictReader(paths["findings.csv"].open()))
+    assert len(rows) == 2 and rows[0]["clause"] == "7" and "posts/your_posts_1.json [3]" in rows[0]["evidence"]
+
+
+def test_files_are_owner_only(tmp_path, result):
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "report.html").write_text("old")
+    (target / "report.html").chmod(0o644)
+    for path in write_reports(result, target).values():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_redact_rounds_coordinates(tmp_path, result):
+    data = json.loads(write_reports(result, tmp_path, redact=True)["findings.json"].read_text())
+    assert data["findings"][0]["evidence"][0]["location"] == {"lat": 38.84, "lon": -97.61, "source": "exif", "place": "Salina, Kansas, US"}
