@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -88,11 +89,15 @@ def _parse_exif_datetime(value: str, offset: str = "") -> datetime | None:
     return parsed.replace(tzinfo=timezone.utc)
 
 
+class _ExifReadFailed(Exception):
+    pass
+
+
 def _with_exifread(data: bytes) -> ImageMetadata | None:
     try:
         tags = exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False)
-    except Exception:  # exifread raises assorted errors on odd files; Pillow gets a try next.
-        return None
+    except Exception as exc:  # exifread raises assorted errors on odd files; Pillow gets a try next.
+        raise _ExifReadFailed from exc
     if not tags:
         return None
     meta = ImageMetadata()
@@ -134,7 +139,7 @@ def _with_pillow(data: bytes) -> ImageMetadata:
     except Image.DecompressionBombError as exc:
         raise MediaError("the image is too large to open safely") from exc
     except Exception as exc:
-        raise MediaError(f"the image could not be read ({type(exc).__name__})") from exc
+        raise MediaError("the file is not an image offduty can open (it may be damaged or incomplete)") from exc
     meta = ImageMetadata()
     if gps.get(2) and gps.get(4):
         try:
@@ -203,11 +208,19 @@ def read_image_metadata(handle: BinaryIO, name: str) -> ImageMetadata:
         raise MediaError("the file is empty (0 bytes)")
     lowered = name.lower()
     meta = None
-    if lowered.endswith((".jpg", ".jpeg", ".tif", ".tiff")):
-        meta = _with_exifread(data)
-        if meta is None and not data.startswith((b"\xff\xd8", b"II*\x00", b"MM\x00*")):
-            raise MediaError("the file is not a valid JPEG or TIFF image")
-    if meta is None:
-        meta = _with_pillow(data)
+    exif_damaged = False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow warns on damaged EXIF; we report it instead
+        if lowered.endswith((".jpg", ".jpeg", ".tif", ".tiff")):
+            if not data.startswith((b"\xff\xd8", b"II*\x00", b"MM\x00*")):
+                raise MediaError("the file is not a valid JPEG or TIFF image")
+            try:
+                meta = _with_exifread(data)
+            except _ExifReadFailed:
+                exif_damaged = True
+        if meta is None:
+            meta = _with_pillow(data)
+    if exif_damaged and meta.geo is None:
+        raise MediaError("the photo's metadata is damaged, so whether it holds a location could not be checked")
     meta.people = xmp_people(data)
     return meta

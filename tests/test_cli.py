@@ -53,6 +53,7 @@ def test_bad_input_is_listed_and_the_rest_is_audited(tmp_path, bad_inputs):
     assert "not a readable .zip" in reasons[("facebook-me.zip", "")]
     assert "does not recognise" in reasons[("recipes", "")]
     assert reasons[("IMG_0001.jpg", "IMG_0001.jpg")] == "the file is empty (0 bytes)"
+    assert "damaged" in reasons[("twitter", "data/tweets_media/1-a.jpg")]
     assert any(f["detector"] == "employment" for f in data["findings"])  # the good tweet was still audited
     html = (out / "report.html").read_text()
     assert "Could not read" in html and "the file is empty (0 bytes)" in html

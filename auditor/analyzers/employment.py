@@ -120,7 +120,14 @@ class EmploymentVocabulary:
                 matches.append(Match(AFFINITY, m.start(), m.end(), f"uses a support hashtag ({m.group(0)})"))
         for m in self.affinity_phrases.finditer(text):
             matches.append(Match(AFFINITY, m.start(), m.end(), f"uses a support phrase (“{m.group(0)}”)"))
-        return [m for m in matches if not self._suppressed(text, m)]
+        kept: list[Match] = []
+        for match in sorted(matches, key=lambda m: (TIER_RANK[m.tier], -(m.end - m.start))):
+            if self._suppressed(text, match):
+                continue
+            if any(k.start <= match.start and match.end <= k.end for k in kept):
+                continue  # "Deputy" inside "Deputy Sheriff" says nothing more
+            kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
 
     def _email(self, text: str) -> list[Match]:
         found = []

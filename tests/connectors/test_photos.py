@@ -73,7 +73,7 @@ def test_coordinates_agree_with_exiftool(real_exports, tmp_path):
 @pytest.mark.parametrize("data, name, reason", [
     (b"", "empty.jpg", "empty"),
     (b"\x00\x01not an image at all", "noise.jpg", "not a valid JPEG"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "broken.png", "could not be read"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "broken.png", "damaged or incomplete"),
 ])
 def test_unreadable_images_raise_a_plain_reason(data, name, reason):
     import io
