@@ -198,3 +198,89 @@ class PrefixedSource(ExportSource):
 
     def size(self, member: str) -> int:
         return self.parent.size(self.prefix + member)
+
+
+class FilteredSource(ExportSource):
+    """Another source without some of its members (sub-exports and nested archives read on their own)."""
+
+    def __init__(self, parent: ExportSource, exclude_prefixes: list[str], exclude_files: list[str]):
+        self.parent = parent
+        self.label = parent.label
+        self.exclude_prefixes = tuple(exclude_prefixes)
+        self.exclude_files = set(exclude_files)
+
+    def members(self) -> list[str]:
+        return [m for m in self.parent.members()
+                if m not in self.exclude_files and not m.startswith(self.exclude_prefixes)]
+
+    def open(self, member: str) -> BinaryIO:
+        return self.parent.open(member)
+
+    def size(self, member: str) -> int:
+        return self.parent.size(member)
+
+    def close(self) -> None:
+        self.parent.close()
+
+
+class MultiSource(ExportSource):
+    """Several parts of one export (Takeout -001.zip, -002.zip ...) seen as one tree. A path present in
+    more than one part (each Takeout part has its own index page) is taken from the first."""
+
+    def __init__(self, parts: list[ExportSource]):
+        self.parts = parts
+        self.label = " + ".join(p.label for p in parts)
+        self._owner: dict[str, ExportSource] = {}
+        for part in parts:
+            for member in part.members():
+                self._owner.setdefault(member, part)
+
+    def members(self) -> list[str]:
+        return sorted(self._owner)
+
+    def open(self, member: str) -> BinaryIO:
+        return self._owner[member].open(member)
+
+    def size(self, member: str) -> int:
+        return self._owner[member].size(member)
+
+    def close(self) -> None:
+        for part in self.parts:
+            part.close()
+
+
+NESTED_SPOOL_BYTES = 64 * 1024 * 1024
+
+
+class NestedZipSource(ZipSource):
+    """A .zip stored inside another export or archive, read without extracting the outer one. A stored
+    (uncompressed) member is read in place; a compressed one is copied to a private temporary file
+    (in memory up to 64 MB) because zip reading needs to seek."""
+
+    def __init__(self, parent: ExportSource, member: str):  # noqa: D107 - ZipSource's init is bypassed on purpose
+        import shutil
+        import tempfile
+
+        self.label = f"{parent.label} → {member}"
+        self.path = Path(member)
+        spool = tempfile.SpooledTemporaryFile(max_size=NESTED_SPOOL_BYTES)
+        with parent.open(member) as handle:
+            shutil.copyfileobj(handle, spool)
+        spool.seek(0)
+        self._spool = spool
+        try:
+            self._zip = zipfile.ZipFile(spool)
+            self._infos = {
+                info.filename: info
+                for info in self._zip.infolist()
+                if not info.is_dir() and not is_hidden(info.filename)
+            }
+        except zipfile.BadZipFile as exc:
+            raise SourceError("this zip inside the export is not a readable .zip archive") from exc
+
+    def open(self, member: str) -> BinaryIO:
+        return self._zip.open(self._infos[member])
+
+    def close(self) -> None:
+        # The spool is the only copy of the bytes: keep it for media opened after reading.
+        pass

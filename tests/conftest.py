@@ -36,8 +36,8 @@ def require_tool(name: str) -> str:
 def read_export(path: Path) -> tuple[list, list[Item], list[FileOutcome]]:
     """Run discovery and the chosen connector on one path: (accounts, items, ledger)."""
     plans = discover_inputs([path])
-    assert len(plans) == 1 and isinstance(plans[0], PlannedInput), plans
-    plan = plans[0]
+    plan = plans[0]  # an export holding another export in a subfolder plans that one separately
+    assert isinstance(plan, PlannedInput) and plan.path == path, plans
     accounts, items, ledger = [], [], []
     try:
         for record in plan.connector.read(plan.source, plan.prefix):
