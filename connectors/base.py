@@ -8,10 +8,11 @@ A connector is a table of path patterns (relative to the export root) mapped to 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from auditor.model import Account, FileOutcome, Item, Media, SourceRef
 
@@ -21,9 +22,16 @@ from .text import guess_mime, is_image, is_video
 
 MAX_JSON_BYTES = 512 * 1024 * 1024
 
+if TYPE_CHECKING:
+    import pandas
+
 
 class ParseError(Exception):
     """A file of a known kind whose content is broken; the message is shown as the reason."""
+
+
+class NotUnderstood(Exception):
+    """Raised by a parser that looked inside a file and found a shape it does not know."""
 
 
 @dataclass
@@ -75,6 +83,21 @@ class ReadContext:
             raise ParseError(
                 f"the JSON is broken at line {exc.lineno}, column {exc.colno} (the file may be truncated)"
             ) from exc
+
+    def read_csv(self, path: str) -> "pandas.DataFrame":
+        """A CSV export as strings, with LinkedIn's "Notes:" preamble and any byte-order mark removed."""
+        import pandas
+
+        text = self.read_text(path)
+        if text.lstrip().startswith("Notes:"):
+            blank = re.search(r"\r?\n\s*\r?\n", text)
+            text = text[blank.end():] if blank else ""
+        try:
+            frame = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+        except (pandas.errors.ParserError, pandas.errors.EmptyDataError) as exc:
+            raise ParseError(f"the CSV table is broken ({str(exc).splitlines()[0][:120]})") from exc
+        frame.columns = [str(c).strip() for c in frame.columns]
+        return frame
 
     def read_text(self, path: str) -> str:
         raw = self.source.read_bytes(path)
@@ -193,6 +216,9 @@ class Connector:
                 yield record
         except ParseError as exc:
             yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count, str(exc))
+            return
+        except NotUnderstood as exc:
+            yield FileOutcome(ctx.source.label, full_path, "not understood", self.name, count, str(exc))
             return
         except MediaError as exc:
             yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count, str(exc))

@@ -8,7 +8,8 @@ from importlib.metadata import entry_points
 
 from .base import Connector
 
-BUILTIN_MODULES = ("facebook", "instagram", "x_twitter", "photos")
+BUILTIN_MODULES = ("facebook", "instagram", "x_twitter", "linkedin", "mastodon", "google_takeout", "snapchat", "tiktok",
+                   "reddit", "photos")
 
 _REGISTRY: dict[str, Connector] = {}
 _loaded = False

@@ -1,0 +1,158 @@
+"""LinkedIn "Get a copy of your data": a flat zip of CSV files.
+
+Positions.csv (employer and title: the highest-risk fields), Profile.csv (headline, summary),
+Connections.csv (which opens with a "Notes:" preamble; the URL column appeared after 2022),
+Shares.csv (posts, with the only per-post Visibility field of any export), Comments.csv,
+Email Addresses.csv, PhoneNumbers.csv, Rich Media.csv, Education.csv, Skills.csv.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from auditor.model import Account, Item, ItemKind, Media, Person, make_item_id
+
+from .base import Connector, ReadContext, Rule
+from .registry import register
+from .text import parse_iso
+
+PLATFORM = "linkedin"
+
+
+def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
+    ref = ctx.ref(path, pointer)
+    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
+
+
+def parse_date(value: str) -> datetime | None:
+    """LinkedIn writes "2024-01-05 14:03:22", "05 Jan 2024", "Jan 2024" or "2024"; all become UTC."""
+    value = (value or "").strip().replace(" UTC", "")
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %b %Y", "%b %d, %Y", "%b %Y", "%Y", "%m/%d/%y, %I:%M %p"):
+        try:
+            return datetime.strptime(value, fmt).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+    return parse_iso(value)
+
+
+def _rows(ctx: ReadContext, path: str) -> Iterator[tuple[int, dict[str, str]]]:
+    frame = ctx.read_csv(path)
+    for index, row in enumerate(frame.to_dict("records")):
+        if any(str(v).strip() for v in row.values()):
+            yield index, {k: str(v).strip() for k, v in row.items()}
+
+
+def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    for index, row in _rows(ctx, path):
+        name = " ".join(p for p in (row.get("First Name", ""), row.get("Last Name", "")) if p)
+        account = Account(platform=PLATFORM, display_name=name, bio=row.get("Summary", ""),
+                          location=row.get("Geo Location", ""), source=ctx.ref(path, f"row {index + 1}"),
+                          websites=[w for w in [row.get("Websites", "").strip("[]")] if w])
+        yield account
+        for column, field in (("Headline", "headline"), ("Summary", "bio"), ("Industry", "industry"),
+                              ("Geo Location", "location"), ("Address", "address"), ("Twitter Handles", "linked account")):
+            if row.get(column):
+                yield _item(ctx, path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, text=row[column], field_name=field)
+
+
+def parse_positions(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    account = Account(platform=PLATFORM, source=ctx.ref(path))
+    for index, row in _rows(ctx, path):
+        company, title = row.get("Company Name", ""), row.get("Title", "")
+        if company:
+            account.employers.append(company)
+        if title:
+            account.job_titles.append(title)
+        text = " at ".join(p for p in (title, company) if p)
+        extra = " ".join(p for p in (row.get("Location", ""), row.get("Description", "")) if p)
+        current = not row.get("Finished On")
+        yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="employer",
+                    text=f"{text}\n{extra}".strip(), created_at=parse_date(row.get("Started On", "")),
+                    audience="current position" if current else "past position")
+    yield account
+
+
+def parse_connections(ctx: ReadContext, path: str) -> Iterator[Item]:
+    for index, row in _rows(ctx, path):
+        name = " ".join(p for p in (row.get("First Name", ""), row.get("Last Name", "")) if p)
+        if name:
+            yield _item(ctx, path, f"row {index + 1}", ItemKind.CONNECTION, field_name="connection",
+                        people=[Person(name=name, platform_id=row.get("URL", ""))],
+                        text=" at ".join(p for p in (row.get("Position", ""), row.get("Company", "")) if p),
+                        created_at=parse_date(row.get("Connected On", "")))
+
+
+def parse_shares(ctx: ReadContext, path: str) -> Iterator[Item]:
+    for index, row in _rows(ctx, path):
+        media = [Media(path=row["MediaUrl"])] if row.get("MediaUrl") else []
+        yield _item(ctx, path, f"row {index + 1}", ItemKind.POST, text=row.get("ShareCommentary", ""),
+                    created_at=parse_date(row.get("Date", "")), url=row.get("ShareLink", ""),
+                    audience=row.get("Visibility", ""), media=media)
+
+
+def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
+    for index, row in _rows(ctx, path):
+        yield _item(ctx, path, f"row {index + 1}", ItemKind.COMMENT, text=row.get("Message", ""),
+                    created_at=parse_date(row.get("Date", "")), url=row.get("Link", ""))
+
+
+def parse_rich_media(ctx: ReadContext, path: str) -> Iterator[Item]:
+    for index, row in _rows(ctx, path):
+        link = row.get("Media Link", "")
+        yield _item(ctx, path, f"row {index + 1}", ItemKind.PHOTO, text=row.get("Media Description", ""),
+                    created_at=parse_date(row.get("Date/Time", "")), media=[Media(path=link)] if link else [])
+
+
+def parse_emails(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    account = Account(platform=PLATFORM, source=ctx.ref(path))
+    for index, row in _rows(ctx, path):
+        if row.get("Email Address"):
+            account.emails.append(row["Email Address"])
+            yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="email", text=row["Email Address"])
+    yield account
+
+
+def parse_phones(ctx: ReadContext, path: str) -> Iterator[Account]:
+    numbers = [row.get("Number", "") for _, row in _rows(ctx, path)]
+    yield Account(platform=PLATFORM, phones=[n for n in numbers if n], source=ctx.ref(path))
+
+
+def parse_education(ctx: ReadContext, path: str) -> Iterator[Item]:
+    for index, row in _rows(ctx, path):
+        text = " ".join(p for p in (row.get("School Name", ""), row.get("Degree Name", ""), row.get("Notes", "")) if p)
+        if text:
+            yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="education", text=text)
+
+
+def parse_skills(ctx: ReadContext, path: str) -> Iterator[Item]:
+    names = [row.get("Name", "") for _, row in _rows(ctx, path)]
+    if any(names):
+        yield _item(ctx, path, "all rows", ItemKind.PROFILE_FIELD, field_name="skills", text=", ".join(n for n in names if n))
+
+
+@register
+class LinkedInConnector(Connector):
+    name = PLATFORM
+    platform = PLATFORM
+    title = "LinkedIn"
+    signatures = (r"^Positions\.csv$", r"^Connections\.csv$", r"^Profile\.csv$", r"^Shares\.csv$", r"^Email Addresses\.csv$")
+    rules = (
+        Rule(r"^Profile\.csv$", parse_profile),
+        Rule(r"^Positions\.csv$", parse_positions),
+        Rule(r"^Connections\.csv$", parse_connections),
+        Rule(r"^Shares\.csv$", parse_shares),
+        Rule(r"^Comments\.csv$", parse_comments),
+        Rule(r"^Rich[ _]Media\.csv$", parse_rich_media),
+        Rule(r"^Email[ _]Addresses\.csv$", parse_emails),
+        Rule(r"^Phone ?Numbers\.csv$", parse_phones),
+        Rule(r"^Education\.csv$", parse_education),
+        Rule(r"^Skills\.csv$", parse_skills),
+        Rule(r"^(messages|guide_messages|learning_coach_messages)\.csv$", None, "private messages are not audited in this version"),
+        Rule(r"^(Ad_Targeting|Ads Clicked|LAN Ads Engagement|Inferences_about_you|Job Applicant Saved Answers|"
+             r"Saved_Jobs|Job Applications|Job Seeker Preferences|SearchQueries|Learning|Registration|Receipts(_v2)?|"
+             r"Invitations|Reactions|Votes|Member_Follows|Company Follows|Endorsement_\w+|Recommendations_\w+|"
+             r"Profile Summary|Events|Logins|Security Challenges|Causes You Care About|Languages|Honors|"
+             r"Certifications|Courses|Projects|Publications|Patents|Volunteering)\.csv$", None,
+             "account activity, ads and extras offduty does not audit in this version"),
+    )
