@@ -15,6 +15,7 @@ from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Plac
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
+from .meta_html import parse_post_blocks, profile_items
 from .registry import register
 from .text import fix_meta_json, from_unix, valid_coordinates
 
@@ -219,6 +220,15 @@ def parse_html_photos(ctx: ReadContext, path: str) -> Iterator[Item]:
                     created_at=media.taken_at)
 
 
+FACEBOOK_HTML_LABELS = {"name": "name", "email": "email", "emails": "email", "username": "username",
+                        "current city": "location", "hometown": "location", "websites": "website", "bio": "bio",
+                        "intro": "bio", "about you": "bio"}
+
+
+def parse_profile_html(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    yield from profile_items(ctx, path, PLATFORM, FACEBOOK_HTML_LABELS)
+
+
 IGNORED_AREAS = (
     ("ads_information|ads_and_businesses|ads", "advertising data describes Facebook's ad targeting, not what you published"),
     ("apps_and_websites(_off_of_facebook)?", "apps and sites you connected; nothing you published"),
@@ -241,6 +251,8 @@ class FacebookConnector(Connector):
         r"^posts/your_posts(_\d+)?\.json$",
         r"^(friends/friends|connections/friends/your_friends)\.json$",
         r"^photos/[^/]+\.html?$",
+        r"^your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_\d+\.html$",
+        r"^personal_information/profile_information/profile_information\.html$",
     )
     rules = (
         Rule(r"^(personal_information/)?profile_information/profile_information\.json$", parse_profile),
@@ -251,6 +263,14 @@ class FacebookConnector(Connector):
         Rule(r"^(friends/friends|connections/friends/your_friends|friends_and_followers/friends)\.json$", parse_friends),
         Rule(r"^(your_facebook_activity/)?comments(_and_reactions)?/comments\.json$", parse_comments),
         Rule(r"^photos/[^/]+\.html?$", parse_html_photos),
+        Rule(r"^(personal_information/)?profile_information/profile_information\.html$", parse_profile_html),
+        Rule(r"^(your_facebook_activity/)?posts/your_posts(__check_ins__photos_and_videos)?(_\d+)?\.html$",
+             parse_post_blocks(PLATFORM, ItemKind.POST)),
+        Rule(r"^(your_facebook_activity/)?(posts|photos_and_videos)/(album/\d+|your_uncategorized_photos|your_videos)\.html$",
+             parse_post_blocks(PLATFORM, ItemKind.PHOTO)),
+        Rule(r"^(your_facebook_activity/)?comments(_and_reactions)?/comments\.html$", parse_post_blocks(PLATFORM, ItemKind.COMMENT)),
+        Rule(r"^(connections/friends/your_friends|friends/friends)\.html$", None,
+             "the HTML friends list is not read in this version; request the JSON export to check it"),
         Rule(r"\.(jpe?g|png|gif|webp|heic|mp4|mov)$", media=True),
         *(Rule(rf"^(your_facebook_activity/)?({area})/", None, reason) for area, reason in IGNORED_AREAS),
         Rule(r"^(connections/friends|friends)/(received|sent|rejected)_friend_requests|people_you_may_know", None,

@@ -14,6 +14,7 @@ from auditor.model import Account, Item, ItemKind, Person, make_item_id
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
+from .meta_html import parse_post_blocks, profile_items
 from .registry import register
 from .text import fix_meta_json, from_unix
 
@@ -138,6 +139,10 @@ def parse_relationships(ctx: ReadContext, path: str) -> Iterator[Item]:
                             people=[Person(handle=handle)], created_at=from_unix(entry.get("timestamp")))
 
 
+def parse_personal_information_html(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+    yield from profile_items(ctx, path, PLATFORM, {label.casefold(): field for label, field in _LABEL_TO_FIELD.items()})
+
+
 _ACTIVITY = r"^(your_instagram_activity/)?"
 
 
@@ -147,7 +152,7 @@ class InstagramConnector(Connector):
     platform = PLATFORM
     title = "Instagram"
     signatures = (
-        _ACTIVITY + r"(content|media)/posts_\d+\.json$",
+        _ACTIVITY + r"(content|media)/posts_\d+\.(json|html)$",
         r"^(account_information|personal_information(/personal_information)?)/personal_information\.json$",
         r"^your_instagram_activity/",
         r"^connections/followers_and_following/",
@@ -156,6 +161,11 @@ class InstagramConnector(Connector):
         Rule(r"^(account_information|personal_information(/personal_information)?)/personal_information\.json$",
              parse_personal_information),
         Rule(_ACTIVITY + r"(content|media)/posts_\d+\.json$", parse_posts),
+        Rule(r"^(account_information|personal_information(/personal_information)?)/personal_information\.html$",
+             parse_personal_information_html),
+        Rule(_ACTIVITY + r"(content|media)/posts_\d+\.html$", parse_post_blocks(PLATFORM, ItemKind.POST)),
+        Rule(_ACTIVITY + r"(content|media)/stories\.html$", parse_post_blocks(PLATFORM, ItemKind.STORY)),
+        Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.html$", parse_post_blocks(PLATFORM, ItemKind.COMMENT)),
         Rule(_ACTIVITY + r"(content|media)/stories\.json$", parse_stories),
         Rule(_ACTIVITY + r"(content|media)/reels\.json$", parse_reels),
         Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.json$", parse_comments),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from auditor.geo import haversine_m
-from auditor.model import Finding, GeoPoint, Item, Severity
+from auditor.model import Finding, GeoPoint, Item, ItemKind, Severity
 
 from .base import Analyzer, AuditContext, evidence_for, excerpt
 from .registry import register
@@ -37,7 +37,10 @@ class GeotagAnalyzer(Analyzer):
     description = "Coordinates in photos, uploads, check-ins and posts; named offline; flagged when at a station."
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
-        located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items if item.geopoints]
+        # Location history is the platform's own trail, not something you published: the pattern-of-life
+        # check reads it. Here: what your photos, posts and check-ins carry.
+        located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items
+                                                 if item.geopoints and item.kind != ItemKind.LOCATION_RECORD]
         if not located:
             return
         names = ctx.geography.names([(p.lat, p.lon) for _, p in located])

@@ -7,7 +7,7 @@ from importlib.metadata import entry_points
 
 from .base import Analyzer
 
-BUILTIN_MODULES = ("employment", "geotags", "coworkers")
+BUILTIN_MODULES = ("employment", "geotags", "coworkers", "platform_places")
 
 _REGISTRY: dict[str, Analyzer] = {}
 _loaded = False

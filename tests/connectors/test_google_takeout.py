@@ -1,0 +1,85 @@
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from auditor.model import ItemKind
+from connectors.google_takeout import sidecar_media_candidates
+from sample_exports import builders
+from tests.conftest import by_path, outcome, read_export
+
+PHOTOS = "Takeout/Google Photos/"
+
+
+def test_real_takeout_photos_sidecars(real_exports):
+    _, items, ledger = read_export(real_exports / "google_takeout")
+    (eiffel,) = by_path(items, PHOTOS + "Album test 6-10-23/PXL_20231006_063029647.jpg.json")
+    # the sidecar repeats the file's own EXIF position: one point, not two
+    assert [g.source for g in eiffel.geopoints] == ["exif"]
+    assert eiffel.geopoints[0].lat == pytest.approx(48.8583736, abs=1e-4)
+    assert eiffel.created_at == datetime.fromtimestamp(1696573829, tz=timezone.utc)
+    (people,) = by_path(items, PHOTOS + "Photos from 2023/IMG_0186.HEIC.json")
+    assert [p.name for p in people.people] == ["Susan", "Justin"] and people.geopoints == []  # 0,0 means none
+    (video,) = by_path(items, PHOTOS + "Album test 6-10-23/PXL_20231006_063909898.LS.mp4.json")
+    assert video.kind == ItemKind.VIDEO
+    assert by_path(items, PHOTOS + "gophers/PinClipart.com_gopher-clipart_4000243.jpg.supplemental-metadata.json")
+    assert outcome(ledger, PHOTOS + "Album test 6-10-23/métadonnées.json").state == "parsed"
+    assert outcome(ledger, PHOTOS + "Album test 6-10-23/PXL_20231006_063029647.jpg").reason.startswith("media file attached")
+
+
+def test_real_location_history_and_timelines(real_exports):
+    _, items, _ = read_export(real_exports / "google_takeout")
+    records = by_path(items, "Takeout/Location History/Records.json")
+    assert [(round(r.place.geo.lat, 6), round(r.place.geo.lon, 6)) for r in records][0] == (53.369055, 83.695001)
+    assert records[2].place.geo.accuracy_m == 22.0
+    legacy = by_path(items, "fixtures_without_export_path/purarue_google_takeout_parser/Records_legacy_timestampMs.json")
+    assert legacy[0].created_at == datetime.fromtimestamp(1512947698.030, tz=timezone.utc)
+    waypoints = by_path(items, "Takeout/Location History/Semantic Location History/2013/2013_DECEMBER.json")
+    assert waypoints and waypoints[0].place.geo.lat == pytest.approx(53.340744)
+    android = by_path(items, "on_device_timeline/android/Timeline.json")
+    labels = {i.field_name: (i.place.geo.lat, i.place.geo.lon) for i in android if i.field_name}
+    assert labels == {"HOME": (48.8566, 2.3522), "WORK": (48.8606, 2.3376)}
+    ios = by_path(items, "on_device_timeline/ios/location-history.json")
+    assert ios[0].place.geo.lat == pytest.approx(27.720022) and ios[0].place.geo.lon == pytest.approx(-97.347951)
+    (home,) = by_path(items, "Takeout/My Activity/Chrome/MyActivity.html")
+    assert home.field_name == "HOME" and (home.place.geo.lat, home.place.geo.lon) == (25.800819, -80.18631)
+
+
+@pytest.mark.parametrize("sidecar, expected_first", [
+    ("a/IMG_1.jpg.json", "a/IMG_1.jpg"),
+    ("a/DSC_0238.JPG(1).json", "a/DSC_0238(1).JPG"),
+    ("a/x.jpg.supplemental-metadata.json", "a/x.jpg"),
+    ("a/x.jpg.supplemental-met.json", "a/x.jpg"),
+    ("a/x.jpg.supplemental-metadata(2).json", "a/x(2).jpg"),
+])
+def test_sidecar_name_variants(sidecar, expected_first):
+    assert sidecar_media_candidates(sidecar)[0] == expected_first
+
+
+def test_german_takeout_and_truncated_sidecar(tmp_path):
+    long_name = "Sommerfest_mit_den_Kollegen_vom_Revier_am_See_2023_0"  # cut by Google at 47 characters
+    files = {
+        f"Takeout/Google Fotos/Fotos von 2023/{long_name[:46]}.json": json.dumps(
+            {"title": long_name + ".jpg", "photoTakenTime": {"timestamp": "1690000000"},
+             "geoData": {"latitude": 52.5, "longitude": 13.4}}).encode(),
+        f"Takeout/Google Fotos/Fotos von 2023/{long_name[:46]}.jpg": builders.jpeg(),
+        "Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.json": json.dumps([
+            {"header": "Suche", "title": "x", "time": "2023-01-01T00:00:00Z",
+             "locationInfos": [{"name": "Von deiner Adresse zu Hause", "url": "https://www.google.com/maps/@?api=1&map_action=map&center=52.1,13.2"}]}]).encode(),
+        "Takeout/Archiv_Übersicht.html": b"<html></html>",
+    }
+    builders.write_zip(tmp_path / "takeout-20250101T000000Z-001.zip", files)
+    _, items, ledger = read_export(tmp_path / "takeout-20250101T000000Z-001.zip")
+    photo = next(i for i in items if i.kind == ItemKind.PHOTO)
+    assert photo.media[0].path.endswith(".jpg") and photo.media[0].open is not None
+    assert photo.geopoints[0].lat == 52.5
+    activity = next(i for i in items if i.kind == ItemKind.LOCATION_RECORD)
+    assert (activity.place.geo.lat, activity.place.geo.lon) == (52.1, 13.2)
+    assert outcome(ledger, "Takeout/Archiv_Übersicht.html").state == "ignored"
+
+
+def test_unknown_json_is_not_understood_not_unreadable(tmp_path):
+    builders.write_tree(tmp_path / "t", {"Takeout/Location History/Odd.json": b'{"something": 1}',
+                                         "Takeout/Location History/Records.json": b'{"locations": []}'})
+    _, _, ledger = read_export(tmp_path / "t")
+    assert outcome(ledger, "Takeout/Location History/Odd.json").state == "not understood"

@@ -1,0 +1,61 @@
+from datetime import datetime, timezone
+
+import pytest
+
+from auditor.model import ItemKind
+from connectors.linkedin import parse_date
+from sample_exports import builders
+from tests.conftest import by_path, outcome, read_export
+
+
+def test_real_positions_profile_and_connections(real_exports):
+    accounts, items, ledger = read_export(real_exports / "linkedin")
+    positions = by_path(items, "Positions.csv")
+    assert len(positions) == 6
+    assert positions[0].field_name == "employer"
+    assert positions[0].text.startswith("Information Technology - Software Engineer at Innovation for Health")
+    assert positions[0].created_at == datetime(2021, 9, 1, tzinfo=timezone.utc)
+    assert positions[0].audience == "current position"  # empty "Finished On"
+    assert "Ελλάδα" in positions[4].text  # UTF-8 location kept
+    employers = next(a for a in accounts if a.employers).employers
+    assert "DataScouting" in employers
+    # Profile.csv has only its header; Connections.csv only the Notes preamble and the header
+    assert outcome(ledger, "Profile.csv").state == "parsed" and outcome(ledger, "Profile.csv").items == 0
+    assert outcome(ledger, "Connections.csv").state == "parsed"
+
+
+def test_real_2022_connections_header_without_url(real_exports):
+    _, items, ledger = read_export(real_exports / "linkedin" / "variant_2022")
+    assert items == [] and outcome(ledger, "Connections.csv").state == "parsed"
+
+
+PREAMBLE = ('Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n')
+
+
+def test_connections_shares_and_emails(tmp_path):
+    builders.write_tree(tmp_path / "li", {
+        "Connections.csv": (PREAMBLE + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                            "Kelly,Brandt,https://www.linkedin.com/in/kb,,Harlow County Sheriff's Office,Deputy,22 Dec 2025\n"
+                            ",,,,,,\n").encode("utf-8-sig"),
+        "Shares.csv": ('Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n'
+                       '2024-01-05 14:03:22,https://www.linkedin.com/feed/update/1,"Proud day.\nSworn in as a deputy!",,,MEMBER_NETWORK\n').encode(),
+        "Email Addresses.csv": b"Email Address,Confirmed,Primary,Updated On\nk@harlowcountyso.gov,Yes,Yes,Not Available\n",
+    })
+    accounts, items, _ = read_export(tmp_path / "li")
+    (connection,) = by_path(items, "Connections.csv")
+    assert connection.people[0].name == "Kelly Brandt" and connection.text == "Deputy at Harlow County Sheriff's Office"
+    assert connection.created_at == datetime(2025, 12, 22, tzinfo=timezone.utc)
+    (share,) = by_path(items, "Shares.csv")
+    assert share.kind == ItemKind.POST and share.audience == "MEMBER_NETWORK" and "Sworn in as a deputy" in share.text
+    assert any(a.emails == ["k@harlowcountyso.gov"] for a in accounts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-01-05 14:03:22", datetime(2024, 1, 5, 14, 3, 22, tzinfo=timezone.utc)),
+    ("22 Dec 2025", datetime(2025, 12, 22, tzinfo=timezone.utc)),
+    ("Sep 2021", datetime(2021, 9, 1, tzinfo=timezone.utc)),
+    ("2014", datetime(2014, 1, 1, tzinfo=timezone.utc)),
+    ("", None),
+])
+def test_dates(text, expected):
+    assert parse_date(text) == expected
