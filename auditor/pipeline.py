@@ -102,6 +102,9 @@ def read_inputs(paths: list[Path], progress: Progress | None = None
         summary = InputSummary(str(plan.path), plan.connector.title, plan.confidence)
         total = len(plan.source.members())
         done = 0
+        for note in plan.notes:
+            ledger.append(note)
+            summary.counts[note.state] = summary.counts.get(note.state, 0) + 1
         try:
             for record in plan.connector.read(plan.source, plan.prefix):
                 if isinstance(record, FileOutcome):

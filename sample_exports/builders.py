@@ -115,3 +115,19 @@ def meta_mojibake(value: object) -> object:
     if isinstance(value, dict):
         return {meta_mojibake(k): meta_mojibake(v) for k, v in value.items()}
     return value
+
+
+def write_tar_gz(path: Path, files: dict[str, bytes]) -> None:
+    """A .tar.gz whose bytes depend only on `files`, as Mastodon's archive is packed."""
+    import gzip
+    import tarfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as compressed:
+        with tarfile.open(fileobj=compressed, mode="w") as archive:
+            for name in sorted(files):
+                info = tarfile.TarInfo(name)
+                info.size = len(files[name])
+                info.mtime = 1740907800
+                info.mode = 0o644
+                archive.addfile(info, io.BytesIO(files[name]))

@@ -14,57 +14,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import builders
-
-ROOT = Path(__file__).resolve().parent
-EXPORTS = ROOT / "exports"
-
-STATION = (38.8436, -97.6081)
-AT_STATION = (38.8438, -97.6079)
-HOME = (38.8121, -97.6422)
-GYM = (38.8255, -97.6110)
-LAKE = (38.6381, -97.9741)
-TRAIL = (38.7702, -97.5770)
-COFFEE = (38.8402, -97.6117)
-
-FB_ROOT = "facebook-marisolpenalver-2025-03-02"
-FB_POSTS = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
-FB_ALBUM = "your_facebook_activity/posts/album/0.json"
-FB_PROFILE = "personal_information/profile_information/profile_information.json"
-FB_FRIENDS = "connections/friends/your_friends.json"
-FB_COMMENTS = "your_facebook_activity/comments_and_reactions/comments.json"
-IG_ZIP = "instagram-marisol.penalver-20250302.zip"
-IG_PROFILE = "personal_information/personal_information/personal_information.json"
-IG_POSTS = "your_instagram_activity/content/posts_1.json"
-X_ROOT = "twitter-2025-03-01-mpenalver_ks"
-PHOTOS_ROOT = "Camera Roll 2024"
-
-
-def ts(year: int, month: int, day: int, hour: int = 12, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
-
-
-class GroundTruth:
-    def __init__(self) -> None:
-        self.expected: list[dict[str, str]] = []
-        self.must_not_flag: list[dict[str, str]] = []
-
-    def expect(self, detector: str, platform: str, file: str, record: str | None, why: str) -> None:
-        entry = {"detector": detector, "platform": platform, "file": file, "why": why}
-        if record is not None:
-            entry["record"] = record
-        self.expected.append(entry)
-
-    def clean(self, platform: str, file: str, record: str, why: str) -> None:
-        self.must_not_flag.append({"platform": platform, "file": file, "record": record, "why": why})
-
-
-def meta_json(value: Any) -> bytes:
-    return json.dumps(builders.meta_mojibake(value), indent=2, ensure_ascii=True).encode("ascii")
+from . import builders, more_exports
+from .persona import (AT_STATION, COFFEE, EXPORTS, FB_ALBUM, FB_COMMENTS, FB_FRIENDS, FB_POSTS, FB_PROFILE, FB_ROOT, GYM,
+                      HOME, IG_POSTS, IG_PROFILE, IG_ZIP, LAKE, PHOTOS_ROOT, ROOT, STATION, TRAIL, X_ROOT, GroundTruth,
+                      meta_json, ts)
 
 
 # --- Facebook -------------------------------------------------------------------------------------
@@ -367,6 +324,7 @@ def generate(target: Path = EXPORTS) -> GroundTruth:
     builders.write_zip(target / IG_ZIP, instagram(truth))
     builders.write_tree(target / X_ROOT, x_archive(truth))
     builders.write_tree(target / PHOTOS_ROOT, photos(truth))
+    more_exports.write_all(target, truth)
     return truth
 
 
@@ -374,7 +332,7 @@ def main() -> None:
     truth = generate()
     ground_truth = {
         "persona": "Deputy Marisol Peñalver, Harlow County Sheriff's Office (invented)",
-        "exports": {"facebook": FB_ROOT, "instagram": IG_ZIP, "x": X_ROOT, "photos": PHOTOS_ROOT},
+        "exports": {"facebook": FB_ROOT, "instagram": IG_ZIP, "x": X_ROOT, "photos": PHOTOS_ROOT, **more_exports.NAMES},
         "expected": truth.expected,
         "must_not_flag": truth.must_not_flag,
     }

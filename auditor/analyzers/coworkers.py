@@ -34,8 +34,9 @@ class RosterMatcher:
         self.name_patterns = [(c, re.compile(rf"(?<!\w){re.escape(c.name)}(?!\w)", re.I)) for c in self.roster]
 
     def match_person(self, person: Person) -> tuple[Coworker, float] | None:
-        if person.handle and person.handle.lower().lstrip("@") in self.handles:
-            return self.handles[person.handle.lower().lstrip("@")], 100.0
+        handle = person.handle.lower().lstrip("@").split("@")[0]  # fediverse handles carry their server
+        if handle and handle in self.handles:
+            return self.handles[handle], 100.0
         if not person.name:
             return None
         best: tuple[Coworker, float] | None = None

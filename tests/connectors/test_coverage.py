@@ -1,0 +1,80 @@
+"""Negative assurance: every file ends in exactly one ledger state, and every real sample is handled."""
+
+import json
+from pathlib import Path
+
+from auditor.pipeline import read_inputs
+from sample_exports import builders
+
+
+def test_every_real_sample_file_is_parsed_or_deliberately_ignored(real_exports):
+    inputs, _, _, ledger = read_inputs([real_exports])
+    states = {}
+    for outcome in ledger:
+        member = Path(outcome.input) / outcome.path if outcome.path else Path(outcome.input)
+        states[member.resolve()] = (outcome.state, outcome.reason)
+    on_disk = {p.resolve() for p in real_exports.rglob("*") if p.is_file() and p.name != "SOURCES.md"}
+    missing = sorted(str(p) for p in on_disk - set(states))
+    assert missing == [], "files that no ledger line mentions"
+    bad = {str(p): s for p, s in states.items() if s[0] not in ("parsed", "ignored")}
+    assert bad == {}
+    read_as = {Path(i.path).relative_to(real_exports).as_posix(): i.platform for i in inputs if i.status == "read"}
+    assert read_as == {
+        "facebook/v2018_html": "Facebook", "facebook/v2020_json": "Facebook", "facebook/v2022_json": "Facebook",
+        "google_takeout": "Google", "instagram": "Instagram", "linkedin": "LinkedIn",
+        "linkedin/variant_2022": "LinkedIn", "mastodon/archive": "Mastodon", "mastodon/csv_exports": "Mastodon",
+        "photos": "photo folder", "x": "X (Twitter)", "x/archive_2019": "X (Twitter)",
+    }
+
+
+def test_each_file_gets_exactly_one_state(tmp_path):
+    builders.write_tree(tmp_path / "fb", {
+        "your_facebook_activity/posts/your_posts_1.json": b"[]",
+        "your_facebook_activity/posts/broken.json": b"{",
+        "ads_information/x.json": b"{}",
+        "something_new/unknown.json": b"{}",
+        "your_facebook_activity/posts/media/a.jpg": builders.jpeg(),
+    })
+    _, _, _, ledger = read_inputs([tmp_path / "fb"])
+    by_path = {o.path: o.state for o in ledger}
+    assert len(by_path) == len(ledger) == 5
+    assert by_path == {
+        "your_facebook_activity/posts/your_posts_1.json": "parsed",
+        "your_facebook_activity/posts/broken.json": "not understood",
+        "ads_information/x.json": "ignored",
+        "something_new/unknown.json": "not understood",
+        "your_facebook_activity/posts/media/a.jpg": "parsed",
+    }
+
+
+def test_zip_inside_a_zip_is_opened(tmp_path):
+    inner = tmp_path / "inner.zip"
+    builders.write_zip(inner, {"content/posts_1.json": json.dumps([{"media": [{"uri": "m.jpg", "title": "x"}]}]).encode()})
+    outer = tmp_path / "rezipped-by-me.zip"
+    builders.write_zip(outer, {"instagram-me-2025.zip": inner.read_bytes(), "notes.txt": b"hi"})
+    inputs, _, items, ledger = read_inputs([outer])
+    assert [i.platform for i in inputs if i.status == "read"] == ["Instagram"]
+    assert items[0].text == "x"
+
+
+def test_zip_inside_an_export_is_read_as_its_own_input(tmp_path):
+    inner = tmp_path / "memories.zip"
+    builders.write_zip(inner, {"IMG_1.jpg": builders.jpeg(5.0, 6.0)})
+    builders.write_tree(tmp_path / "x", {"data/tweets.js": b"window.YTD.tweets.part0 = []", "data/extra.zip": inner.read_bytes()})
+    inputs, _, items, ledger = read_inputs([tmp_path / "x"])
+    assert sorted(i.platform for i in inputs) == ["X (Twitter)", "photo folder"]
+    assert any(o.path == "data/extra.zip" and o.state == "ignored" for o in ledger)
+    assert items[0].geopoints[0].lat == 5.0
+
+
+def test_multipart_export_is_one_input_with_media_across_parts(tmp_path):
+    sidecar = json.dumps({"title": "IMG_9.jpg", "photoTakenTime": {"timestamp": "1700000000"}}).encode()
+    builders.write_zip(tmp_path / "takeout-20250302T101500Z-001.zip", {
+        "Takeout/Google Photos/Photos from 2024/IMG_9.jpg.json": sidecar, "Takeout/archive_browser.html": b"<html>1</html>"})
+    builders.write_zip(tmp_path / "takeout-20250302T101500Z-002.zip", {
+        "Takeout/Google Photos/Photos from 2024/IMG_9.jpg": builders.jpeg(7.0, 8.0), "Takeout/archive_browser.html": b"<html>2</html>"})
+    inputs, _, items, ledger = read_inputs([tmp_path / "takeout-20250302T101500Z-001.zip", tmp_path / "takeout-20250302T101500Z-002.zip"])
+    assert len(inputs) == 1 and inputs[0].platform == "Google"
+    (photo,) = items
+    assert photo.geopoints[0].lat == 7.0  # the sidecar in part 1 found its photo in part 2
+    assert sum(1 for o in ledger if o.path == "Takeout/archive_browser.html") == 1
