@@ -24,7 +24,7 @@ $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
 	@touch $@ $(RUNTIME_STAMP)
 
 demo: $(RUNTIME_STAMP)
-	$(BIN)/offduty audit sample_exports/exports --profile sample_exports/agency-profile.yaml --out offduty-report
+	$(BIN)/offduty audit sample_exports/* --profile samplegen/agency-profile.yaml --out offduty-report
 
 # Debian tools the tests use as oracles; never needed to run an audit.
 test-tools:
@@ -38,7 +38,7 @@ test: $(TEST_STAMP) test-tools
 	$(BIN)/python -m pytest
 
 samples: $(TEST_STAMP)
-	$(BIN)/python -m sample_exports.generate
+	$(BIN)/python -m samplegen.generate
 
 eval: $(RUNTIME_STAMP)
 	$(BIN)/python -m auditor.evaluate

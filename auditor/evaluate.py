@@ -86,6 +86,8 @@ def measure() -> dict:
                       "measured_on": f"{names.tp + names.fp + names.fn + names.tn} hand-labelled name pairs (roster name matching)"},
         "geotags": {"precision": None, "recall": None,
                     "measured_on": "reads stored coordinates exactly; cross-checked against ExifTool in the tests"},
+        "platform_places": {"precision": None, "recall": None,
+                            "measured_on": "reports the platforms' own home/work labels; offduty infers nothing here"},
     }
 
 

@@ -37,6 +37,7 @@ class InputSummary:
     confidence: float = 0.0
     status: str = "read"  # read | rejected
     reason: str = ""
+    state: str = ""  # for a rejected input: "could not read" or "not understood"
     items: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # ledger state -> number of files
 
@@ -68,12 +69,14 @@ class AuditResult:
 
     @property
     def unreadable(self) -> list[FileOutcome]:
-        rejected = [FileOutcome(i.path, "", "could not read", reason=i.reason) for i in self.inputs if i.status == "rejected"]
-        return rejected + [o for o in self.ledger if o.state == "could not read"]
+        return self._rejected("could not read") + [o for o in self.ledger if o.state == "could not read"]
 
     @property
     def not_understood(self) -> list[FileOutcome]:
-        return [o for o in self.ledger if o.state == "not understood"]
+        return self._rejected("not understood") + [o for o in self.ledger if o.state == "not understood"]
+
+    def _rejected(self, state: str) -> list[FileOutcome]:
+        return [FileOutcome(i.path, "", state, reason=i.reason) for i in self.inputs if i.status == "rejected" and (i.state or "could not read") == state]
 
     @property
     def readable_inputs(self) -> int:
@@ -97,9 +100,9 @@ def read_inputs(paths: list[Path], progress: Progress | None = None
     plans = discover_inputs(paths)
     for index, plan in enumerate(plans):
         if not isinstance(plan, PlannedInput):
-            inputs.append(InputSummary(str(plan.path), status="rejected", reason=plan.reason))
+            inputs.append(InputSummary(str(plan.path), status="rejected", reason=plan.reason, state=plan.state))
             continue
-        summary = InputSummary(str(plan.path), plan.connector.title, plan.confidence)
+        summary = InputSummary(plan.label, plan.connector.title, plan.confidence)
         total = len(plan.source.members())
         done = 0
         for note in plan.notes:
@@ -119,7 +122,8 @@ def read_inputs(paths: list[Path], progress: Progress | None = None
                 else:
                     accounts.append(record)
         except OSError as exc:  # e.g. the archive became unreadable half-way through
-            summary.status, summary.reason = "rejected", f"reading stopped part-way ({exc.strerror or exc})"
+            summary.status, summary.state = "rejected", "could not read"
+            summary.reason = f"reading stopped part-way ({exc.strerror or exc})"
         finally:
             plan.source.close()
         inputs.append(summary)

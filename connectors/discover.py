@@ -34,12 +34,20 @@ class PlannedInput:
     prefix: str
     confidence: float
     notes: list[FileOutcome] = field(default_factory=list)  # ledger lines decided here, not by the connector
+    parts: list[Path] = field(default_factory=list)  # every part of a multi-part export, the first being `path`
+
+    @property
+    def label(self) -> str:
+        if len(self.parts) > 1:
+            return f"{self.path} (+ {', '.join(p.name for p in self.parts[1:])})"
+        return str(self.path)
 
 
 @dataclass
 class RejectedInput:
     path: Path
     reason: str
+    state: str = "could not read"  # or "not understood": a loose file that is no export at all
 
 
 Plan = PlannedInput | RejectedInput
@@ -98,7 +106,8 @@ def _plan_source(path: Path, source: ExportSource, members: list[str], depth: in
             connector, score, prefix = all_connectors()[FALLBACK], 0.2, ""
         elif isinstance(source, SingleFileSource):
             source.close()
-            return [RejectedInput(path, "offduty does not know this kind of file on its own; give the whole export folder or archive")]
+            return [RejectedInput(path, "offduty does not know this kind of file on its own; give the whole export folder or archive",
+                                  "not understood")]
         else:
             source.close()
             return [RejectedInput(path, "offduty does not recognise this as a data export of any platform it reads")]
@@ -177,7 +186,8 @@ def _merge_multipart(plans: list[Plan]) -> list[Plan]:
         first = group[0]
         source = MultiSource([p.source for p in group])
         merged.append(PlannedInput(first.path, source, first.connector, first.prefix,
-                                   max(p.confidence for p in group), [n for p in group for n in p.notes]))
+                                   max(p.confidence for p in group), [n for p in group for n in p.notes],
+                                   [p.path for p in group]))
     return merged
 
 

@@ -10,10 +10,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from auditor.model import Finding, Severity
 from auditor.pipeline import AuditResult
 
-from .serialize import LEDGER_STATES, evidence_dict
+from .serialize import LEDGER_STATES, evidence_dict, files_by_platform
 
 SEVERITIES = [s.value for s in Severity]
-PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)", "photos": "Photo folder"}
+PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)", "photos": "Photo folder",
+                  "linkedin": "LinkedIn", "google": "Google", "snapchat": "Snapchat", "tiktok": "TikTok",
+                  "reddit": "Reddit", "mastodon": "Mastodon"}
 GROUP_OPEN_LIMIT = 5
 
 
@@ -70,6 +72,7 @@ def render_html(result: AuditResult, redact: bool = False) -> str:
         severities=SEVERITIES,
         severity_totals=severity_totals,
         ledger_states=LEDGER_STATES,
+        files_by_platform=files_by_platform(result),
         evidence=lambda e: evidence_dict(e, redact),
         redact=redact,
         group_open_limit=GROUP_OPEN_LIMIT,

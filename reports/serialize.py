@@ -61,6 +61,7 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
         "items": len(result.items),
         "items_by_platform": {p: dict(c) for p, c in sorted(per_platform.items())},
         "files": {state: states.get(state, 0) for state in LEDGER_STATES},
+        "files_by_platform": files_by_platform(result),
         "profile": str(result.profile.source) if result.profile.source else None,
         "undercover": result.profile.undercover,
         "policy": result.policy.name,
@@ -78,6 +79,15 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
     }
 
 
+def files_by_platform(result: AuditResult) -> dict[str, dict[str, int]]:
+    """Ledger counts per platform (the inputs of one platform added up)."""
+    totals: dict[str, Counter[str]] = {}
+    for summary in result.inputs:
+        if summary.status == "read":
+            totals.setdefault(summary.platform, Counter()).update(summary.counts)
+    return {platform: {state: counts.get(state, 0) for state in LEDGER_STATES} for platform, counts in sorted(totals.items())}
+
+
 def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
     return {
         "tool": "offduty",
@@ -91,6 +101,7 @@ def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
         "coverage": coverage_dict(result),
         "findings": [finding_dict(f, redact) for f in result.findings],
         "unreadable": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.unreadable],
+        "not_understood": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.not_understood],
     }
 
 

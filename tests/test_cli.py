@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sample_exports import builders
+from samplegen import builders
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,9 @@ def bad_inputs(tmp_path):
     (not_export / "soup.txt").write_text("carrots")
     empty = tmp_path / "IMG_0001.jpg"
     empty.write_bytes(b"")
-    return [good, corrupt_zip, not_export, empty]
+    loose = tmp_path / "notes.md"
+    loose.write_text("# my notes")
+    return [good, corrupt_zip, not_export, empty, loose]
 
 
 def test_bad_input_is_listed_and_the_rest_is_audited(tmp_path, bad_inputs):
@@ -53,6 +55,7 @@ def test_bad_input_is_listed_and_the_rest_is_audited(tmp_path, bad_inputs):
     assert "not a readable .zip" in reasons[("facebook-me.zip", "")]
     assert "does not recognise" in reasons[("recipes", "")]
     assert reasons[("IMG_0001.jpg", "IMG_0001.jpg")] == "the file is empty (0 bytes)"
+    assert [Path(n["input"]).name for n in data["not_understood"]] == ["notes.md"]
     assert "damaged" in reasons[("twitter", "data/tweets_media/1-a.jpg")]
     assert any(f["detector"] == "employment" for f in data["findings"])  # the good tweet was still audited
     html = (out / "report.html").read_text()
@@ -71,7 +74,7 @@ def test_nothing_readable_exits_2_with_a_message(tmp_path):
 def test_broken_profile_exits_2(tmp_path):
     profile = tmp_path / "p.yaml"
     profile.write_text("agency: [")
-    run = offduty("audit", str(REPO / "sample_exports" / "exports"), "--profile", str(profile), "--out", str(tmp_path / "r"))
+    run = offduty("audit", str(REPO / "sample_exports"), "--profile", str(profile), "--out", str(tmp_path / "r"))
     assert_no_traceback(run)
     assert run.returncode == 2 and "not valid YAML" in run.stderr
 

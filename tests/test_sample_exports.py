@@ -7,21 +7,22 @@ from pathlib import Path
 import pytest
 
 from auditor.pipeline import run_audit
-from sample_exports import generate
+from samplegen import generate
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_exports"
+GENERATOR = REPO / "samplegen"
 ALL_PLATFORMS = ("facebook", "instagram", "x", "photos", "linkedin", "google", "snapchat", "tiktok", "reddit", "mastodon")
 
 
 @pytest.fixture(scope="module")
 def audit():
-    return run_audit([SAMPLES / "exports"], SAMPLES / "agency-profile.yaml")
+    return run_audit(sorted(SAMPLES.iterdir()), GENERATOR / "agency-profile.yaml")
 
 
 @pytest.fixture(scope="module")
 def truth():
-    return json.loads((SAMPLES / "ground_truth.json").read_text(encoding="utf-8"))
+    return json.loads((GENERATOR / "ground_truth.json").read_text(encoding="utf-8"))
 
 
 def _matches(finding, entry) -> bool:
@@ -68,7 +69,7 @@ def test_every_sample_file_is_read(audit):
     assert sorted(i.platform for i in audit.inputs) == sorted([
         "Facebook", "Instagram", "X (Twitter)", "photo folder", "LinkedIn", "Google", "Snapchat", "TikTok", "Reddit", "Mastodon"])
     takeout = next(i for i in audit.inputs if i.platform == "Google")
-    assert "-001.zip" in takeout.path  # the two Takeout parts were read as one export
+    assert "-001.zip" in takeout.path and "-002.zip" in takeout.path  # the two Takeout parts were read as one export
 
 
 def _content(name: str, data: bytes):
@@ -99,7 +100,7 @@ def _content(name: str, data: bytes):
 
 def test_generator_reproduces_the_committed_samples(tmp_path):
     generate.generate(tmp_path)
-    committed = SAMPLES / "exports"
+    committed = SAMPLES
     fresh = {p.relative_to(tmp_path).as_posix(): p for p in tmp_path.rglob("*") if p.is_file()}
     stored = {p.relative_to(committed).as_posix(): p for p in committed.rglob("*") if p.is_file()}
     assert sorted(fresh) == sorted(stored), "run `make samples` and commit the result"

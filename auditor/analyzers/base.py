@@ -58,7 +58,9 @@ def evidence_for(item: Item, text_excerpt: str = "", **extra: object) -> Evidenc
                     excerpt=text_excerpt, created_at=item.created_at, **extra)  # type: ignore[arg-type]
 
 
-PLATFORM_TITLES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "photo folder"}
+PLATFORM_TITLES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "photo folder",
+                   "linkedin": "LinkedIn", "google": "Google", "snapchat": "Snapchat", "tiktok": "TikTok",
+                   "reddit": "Reddit", "mastodon": "Mastodon"}
 
 
 def platform_title(platform: str) -> str:

@@ -43,7 +43,7 @@ def test_policy_topics_must_point_at_defined_clauses(tmp_path):
 
 
 def test_sample_profile_loads():
-    profile = load_profile(REPO / "sample_exports" / "agency-profile.yaml")
+    profile = load_profile(REPO / "samplegen" / "agency-profile.yaml")
     assert profile.abbreviations == ["HCSO"] and profile.stations[0].lat == pytest.approx(38.8436)
     assert [c.name for c in profile.roster][:2] == ["Tomas Ruiz", "Kelly Brandt"] and profile.undercover is False
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from auditor.pipeline import read_inputs
-from sample_exports import builders
+from samplegen import builders
 
 
 def test_every_real_sample_file_is_parsed_or_deliberately_ignored(real_exports):

@@ -5,7 +5,7 @@ import pytest
 
 from auditor.model import ItemKind
 from connectors.text import fix_meta_text
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from auditor.model import ItemKind
 from connectors.google_takeout import sidecar_media_candidates
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
 PHOTOS = "Takeout/Google Photos/"

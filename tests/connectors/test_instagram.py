@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import pytest
 
 from auditor.model import ItemKind
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import outcome, read_export
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from auditor.model import ItemKind
 from connectors.linkedin import parse_date
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
 

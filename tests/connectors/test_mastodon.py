@@ -48,7 +48,7 @@ def test_audience_from_addressing(to, cc, expected):
 
 
 def test_archive_as_tar_gz_with_media(tmp_path, real_exports):
-    from sample_exports import builders
+    from samplegen import builders
 
     outbox = {"orderedItems": [{"type": "Create", "to": [PUBLIC], "object": {
         "type": "Note", "content": "<p>At work</p>", "published": "2024-01-01T10:00:00Z",

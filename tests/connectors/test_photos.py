@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from connectors.media import MediaError, read_image_metadata
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export, require_tool
 
 # Values read with exiftool -n from the real public samples (see ../shared/real_exports/SOURCES.md).

@@ -7,7 +7,7 @@ import pytest
 
 from auditor.model import ItemKind
 from connectors.snapchat import parse_point
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from connectors import PlannedInput, RejectedInput, discover_inputs
 from connectors.sources import SourceError, open_source
-from sample_exports import builders
+from samplegen import builders
 
 FILES = {"data/tweets.js": b"window.YTD.tweets.part0 = []", "data/account.js": b"window.YTD.account.part0 = []"}
 
@@ -72,6 +72,7 @@ def test_things_that_are_not_exports_are_rejected_with_a_reason(tmp_path):
     (tmp_path / "letter.docx").write_bytes(b"PK")
     plans = discover_inputs([tmp_path / "notes", tmp_path / "empty", tmp_path / "letter.docx", tmp_path / "missing"])
     assert all(isinstance(p, RejectedInput) for p in plans)
+    assert [p.state for p in plans] == ["could not read", "could not read", "not understood", "could not read"]
     assert [p.reason for p in plans] == [
         "offduty does not recognise this as a data export of any platform it reads",
         "it is empty",

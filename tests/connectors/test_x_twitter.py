@@ -5,7 +5,7 @@ import pytest
 
 from auditor.model import ItemKind
 from connectors.x_twitter import tweet_geo
-from sample_exports import builders
+from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from . import builders
 
 ROOT = Path(__file__).resolve().parent
-EXPORTS = ROOT / "exports"
+EXPORTS = ROOT.parent / "sample_exports"
 
 STATION = (38.8436, -97.6081)
 AT_STATION = (38.8438, -97.6079)

@@ -1,6 +1,6 @@
 """Build the synthetic sample exports of a fictional deputy, with a ground-truth file.
 
-    python -m sample_exports.generate
+    python -m samplegen.generate      (or: make samples)
 
 Persona: Deputy Marisol Peñalver of the (invented) Harlow County Sheriff's Office, with exports of
 Facebook (2024 Accounts Center JSON layout, as a folder), Instagram (a .zip), X (a folder with
@@ -319,7 +319,7 @@ undercover: false                # true: every identifying finding is filed unde
 def generate(target: Path = EXPORTS) -> GroundTruth:
     truth = GroundTruth()
     if target.exists():
-        shutil.rmtree(target)
+        shutil.rmtree(target)  # the folder holds generated exports only
     builders.write_tree(target / FB_ROOT, facebook(truth))
     builders.write_zip(target / IG_ZIP, instagram(truth))
     builders.write_tree(target / X_ROOT, x_archive(truth))

@@ -1,1 +1,0 @@
-"""Synthetic exports of a fictional deputy, and the code that builds them (`python -m sample_exports.generate`)."""
