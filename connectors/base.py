@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from auditor.model import Account, FileOutcome, Item, Media, SourceRef
+from auditor.model import Account, FileOutcome, Item, ItemKind, Media, SourceRef, make_item_id
 
 from .media import MediaError, read_image_metadata
 from .sources import ExportSource, PrefixedSource
@@ -68,6 +68,12 @@ class ReadContext:
 
     def ref(self, path: str, pointer: str = "") -> SourceRef:
         return SourceRef(input=self.source.label, path=path, pointer=pointer)
+
+    def item(self, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
+        """An Item of this connector's platform for the record at `pointer` in `path`, with its stable id."""
+        ref = self.ref(path, pointer)
+        platform = self.connector.platform
+        return Item(id=make_item_id(platform, ref), platform=platform, kind=kind, source=ref, **fields)
 
     def load_json(self, path: str) -> Any:
         if self.source.size(path) > MAX_JSON_BYTES:
@@ -233,21 +239,10 @@ class Connector:
 
 def standalone_media(ctx: ReadContext, path: str) -> Iterator[Item]:
     """A photo or video that no record names: it is an item of its own."""
-    from auditor.model import ItemKind, make_item_id
-
     media = ctx.media(path)
     for problem in ctx.media_problems:
         if problem.path == path:
             ctx.media_problems.remove(problem)
             raise MediaError(problem.reason)
     kind = ItemKind.VIDEO if is_video(path) else ItemKind.PHOTO
-    ref = ctx.ref(path)
-    yield Item(
-        id=make_item_id(ctx.connector.platform, ref),
-        platform=ctx.connector.platform,
-        kind=kind,
-        source=ref,
-        created_at=media.taken_at,
-        media=[media],
-        people=list(media.people),
-    )
+    yield ctx.item(path, "", kind, created_at=media.taken_at, media=[media], people=list(media.people))

@@ -16,8 +16,17 @@ from auditor.model import FileOutcome
 
 from .base import Connector
 from .registry import all_connectors
-from .sources import (ExportSource, FilteredSource, FolderSource, MultiSource, NestedZipSource, SingleFileSource,
-                      SourceError, is_archive, open_source)
+from .sources import (
+    ExportSource,
+    FilteredSource,
+    FolderSource,
+    MultiSource,
+    NestedZipSource,
+    SingleFileSource,
+    SourceError,
+    is_archive,
+    open_source,
+)
 from .text import is_image, is_video
 
 PLATFORM_THRESHOLD = 0.5

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place, make_item_id
+from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
@@ -20,11 +20,6 @@ from .registry import register
 from .text import fix_meta_json, from_unix, valid_coordinates
 
 PLATFORM = "facebook"
-
-
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
 
 
 def _load(ctx: ReadContext, path: str) -> Any:
@@ -86,7 +81,7 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
             fields.append(("family member", f"{member['name']} ({member.get('relation', '')})", f"family_members[{i}]"))
     yield account
     for field_name, text, pointer in fields:
-        yield _item(ctx, path, pointer, ItemKind.PROFILE_FIELD, text=text, field_name=field_name)
+        yield ctx.item(path, pointer, ItemKind.PROFILE_FIELD, text=text, field_name=field_name)
 
 
 def _place(value: dict[str, Any]) -> Place:
@@ -134,7 +129,7 @@ def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
                   for t in post.get("tags") or []]
         title = str(post.get("title", ""))
         kind = ItemKind.CHECK_IN if place and not texts and not media else ItemKind.POST
-        yield _item(ctx, path, f"[{index}]", kind, text="\n".join(texts) or title,
+        yield ctx.item(path, f"[{index}]", kind, text="\n".join(texts) or title,
                     created_at=from_unix(post.get("timestamp")), media=media, place=place,
                     people=people, url=urls[0] if urls else "")
 
@@ -153,7 +148,7 @@ def _photo_item(ctx: ReadContext, path: str, pointer: str, photo: dict[str, Any]
     media = meta_media(ctx, photo)
     text = media_text(photo)
     kind = ItemKind.VIDEO if str(photo.get("uri", "")).lower().endswith((".mp4", ".mov")) else ItemKind.PHOTO
-    return _item(ctx, path, pointer, kind, text=text or album, media=[media],
+    return ctx.item(path, pointer, kind, text=text or album, media=[media],
                  created_at=from_unix(photo.get("creation_timestamp")) or media.taken_at)
 
 
@@ -174,7 +169,7 @@ def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
         raise ParseError("expected a list of friends")
     for index, friend in enumerate(friends):
         if isinstance(friend, dict) and friend.get("name"):
-            yield _item(ctx, path, f"[{index}]", ItemKind.CONNECTION, field_name="friend",
+            yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field_name="friend",
                         people=[Person(name=friend["name"])], created_at=from_unix(friend.get("timestamp")))
 
 
@@ -189,7 +184,7 @@ def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
         for entry in record.get("data") or []:
             comment = (entry or {}).get("comment") if isinstance(entry, dict) else None
             if isinstance(comment, dict) and comment.get("comment"):
-                yield _item(ctx, path, f"[{index}]", ItemKind.COMMENT, text=str(comment["comment"]),
+                yield ctx.item(path, f"[{index}]", ItemKind.COMMENT, text=str(comment["comment"]),
                             created_at=from_unix(comment.get("timestamp") or record.get("timestamp")))
 
 
@@ -216,7 +211,7 @@ def parse_html_photos(ctx: ReadContext, path: str) -> Iterator[Item]:
         if resolved:
             media = ctx.media(resolved)
         text = block.get_text(" ", strip=True) if not block.select("table.meta") else ""
-        yield _item(ctx, path, f"block[{index}]", ItemKind.PHOTO, text=text, media=[media],
+        yield ctx.item(path, f"block[{index}]", ItemKind.PHOTO, text=text, media=[media],
                     created_at=media.taken_at)
 
 
@@ -226,7 +221,7 @@ FACEBOOK_HTML_LABELS = {"name": "name", "email": "email", "emails": "email", "us
 
 
 def parse_profile_html(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
-    yield from profile_items(ctx, path, PLATFORM, FACEBOOK_HTML_LABELS)
+    yield from profile_items(ctx, path, FACEBOOK_HTML_LABELS)
 
 
 IGNORED_AREAS = (
@@ -265,10 +260,10 @@ class FacebookConnector(Connector):
         Rule(r"^photos/[^/]+\.html?$", parse_html_photos),
         Rule(r"^(personal_information/)?profile_information/profile_information\.html$", parse_profile_html),
         Rule(r"^(your_facebook_activity/)?posts/your_posts(__check_ins__photos_and_videos)?(_\d+)?\.html$",
-             parse_post_blocks(PLATFORM, ItemKind.POST)),
+             parse_post_blocks(ItemKind.POST)),
         Rule(r"^(your_facebook_activity/)?(posts|photos_and_videos)/(album/\d+|your_uncategorized_photos|your_videos)\.html$",
-             parse_post_blocks(PLATFORM, ItemKind.PHOTO)),
-        Rule(r"^(your_facebook_activity/)?comments(_and_reactions)?/comments\.html$", parse_post_blocks(PLATFORM, ItemKind.COMMENT)),
+             parse_post_blocks(ItemKind.PHOTO)),
+        Rule(r"^(your_facebook_activity/)?comments(_and_reactions)?/comments\.html$", parse_post_blocks(ItemKind.COMMENT)),
         Rule(r"^(connections/friends/your_friends|friends/friends)\.html$", None,
              "the HTML friends list is not read in this version; request the JSON export to check it"),
         Rule(r"\.(jpe?g|png|gif|webp|heic|mp4|mov)$", media=True),

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 import ijson
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place, make_item_id
+from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place
 
 from .base import Connector, NotUnderstood, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -31,11 +31,6 @@ ACTIVITY = T + r"(?:My Activity|Meine Aktivitäten)/"
 YOUTUBE = T + r"YouTube (?:and|und) YouTube Music/"
 LATLNG = re.compile(r"(-?\d{1,3}(?:\.\d+)?)\s*°?\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*°?")
 STREAM_THRESHOLD = 32 * 1024 * 1024
-
-
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
 
 
 def _e7(record: dict[str, Any], lat_key: str = "latitudeE7", lon_key: str = "longitudeE7") -> tuple[float, float] | None:
@@ -56,7 +51,7 @@ def _record(ctx: ReadContext, path: str, pointer: str, coords: tuple[float, floa
     if coords is None:
         return None
     place = Place(name=name, address=address, geo=GeoPoint(coords[0], coords[1], source, accuracy))
-    return _item(ctx, path, pointer, ItemKind.LOCATION_RECORD, place=place, created_at=when, field_name=label, text=text)
+    return ctx.item(path, pointer, ItemKind.LOCATION_RECORD, place=place, created_at=when, field_name=label, text=text)
 
 
 # --- Location History (Takeout) ------------------------------------------------------------------
@@ -244,7 +239,7 @@ def _sidecar(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item
     people = [Person(name=str(p.get("name", ""))) for p in data.get("people") or [] if isinstance(p, dict) and p.get("name")]
     received = "fromPartnerSharing" in data or "fromSharedAlbum" in data
     kind = ItemKind.VIDEO if title.lower().endswith(VIDEO_SUFFIXES) or path.lower().endswith(tuple(s + ".json" for s in VIDEO_SUFFIXES)) else ItemKind.PHOTO
-    yield _item(ctx, path, "", kind, text=str(data.get("description", "")), created_at=taken or from_unix(
+    yield ctx.item(path, "", kind, text=str(data.get("description", "")), created_at=taken or from_unix(
         (data.get("creationTime") or {}).get("timestamp")), media=[media], people=people + list(media.people),
         url=str(data.get("url", "")), audience="received from someone else" if received else "")
 
@@ -256,7 +251,7 @@ def _album(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item]:
                                                    for loc in ((e.get("locationEnrichment") or {}).get("location") or [])]:
         coords = coords or valid_coordinates(block.get("latitude"), block.get("longitude")) or _e7(block)
     if coords:
-        yield _item(ctx, path, "", ItemKind.POST, text=f"Album: {album.get('title', '')}",
+        yield ctx.item(path, "", ItemKind.POST, text=f"Album: {album.get('title', '')}",
                     place=Place(name=str(album.get("location", "")), geo=GeoPoint(coords[0], coords[1], "sidecar")),
                     created_at=from_unix((album.get("date") or {}).get("timestamp")))
 
@@ -300,7 +295,7 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     emails = [e.get("value", "") for e in data.get("emails") or [] if isinstance(e, dict)]
     yield Account(platform=PLATFORM, display_name=str(name), emails=[e for e in emails if e], source=ctx.ref(path))
     for index, email in enumerate(e for e in emails if e):
-        yield _item(ctx, path, f"emails[{index}]", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, f"emails[{index}]", ItemKind.PROFILE_FIELD, field_name="email", text=email)
 
 
 def parse_youtube_comments_csv(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -313,7 +308,7 @@ def parse_youtube_comments_csv(ctx: ReadContext, path: str) -> Iterator[Item]:
         raw = str(row[text_column])
         runs = re.findall(r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"', raw)
         text = "".join(bytes(r, "utf-8").decode("unicode_escape", errors="ignore") if "\\" in r else r for r in runs) or raw
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.COMMENT, text=text,
+        yield ctx.item(path, f"row {index + 1}", ItemKind.COMMENT, text=text,
                     created_at=parse_iso(row.get(time_column, "")) if time_column else None)
 
 
@@ -322,14 +317,14 @@ def parse_youtube_comments_html(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, entry in enumerate(soup.find_all("li")):
         text = entry.get_text(" ", strip=True)
         if text:
-            yield _item(ctx, path, f"li[{index}]", ItemKind.COMMENT, text=text)
+            yield ctx.item(path, f"li[{index}]", ItemKind.COMMENT, text=text)
 
 
 def parse_youtube_channel(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in enumerate(ctx.read_csv(path).to_dict("records")):
         for column, value in row.items():
             if value and any(k in column.lower() for k in ("title", "description", "titel", "beschreibung")):
-                yield _item(ctx, path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, field_name="bio", text=str(value))
+                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, field_name="bio", text=str(value))
 
 
 # --- Dispatch by shape ---------------------------------------------------------------------------
@@ -355,7 +350,7 @@ def parse_json_by_shape(ctx: ReadContext, path: str) -> Iterator[Item | Account 
         elif "deviceSettings" in data:
             for index, device in enumerate(data.get("deviceSettings") or []):
                 spec = device.get("deviceSpec") or {}
-                yield _item(ctx, path, f"deviceSettings[{index}]", ItemKind.SETTING, field_name="location reporting",
+                yield ctx.item(path, f"deviceSettings[{index}]", ItemKind.SETTING, field_name="location reporting",
                             text=f"{spec.get('manufacturer', '')} {spec.get('model', '')}: "
                                  f"{'on' if device.get('reportingEnabled') else 'off'}".strip())
         elif "photoTakenTime" in data or ("title" in data and ("geoData" in data or "creationTime" in data) and "date" not in data):

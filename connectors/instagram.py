@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from auditor.model import Account, Item, ItemKind, Person, make_item_id
+from auditor.model import Account, Item, ItemKind, Person
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
@@ -36,11 +36,6 @@ _LABEL_TO_FIELD = {label.casefold(): field for field, labels in PROFILE_LABELS.i
 _TRUE_VALUES = {"true", "waar", "wahr", "verdadero", "vrai", "doğru", "evet", "1", "yes"}
 
 
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
-
-
 def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     data = fix_meta_json(ctx.load_json(path))
     users = data.get("profile_user") if isinstance(data, dict) else None
@@ -61,9 +56,9 @@ def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account 
     yield account
     for field in ("bio", "website", "email"):
         if values.get(field):
-            yield _item(ctx, path, f"profile_user[0].{field}", ItemKind.PROFILE_FIELD, text=values[field], field_name=field)
+            yield ctx.item(path, f"profile_user[0].{field}", ItemKind.PROFILE_FIELD, text=values[field], field_name=field)
     if "private" in values:
-        yield _item(ctx, path, "profile_user[0].private", ItemKind.SETTING, field_name="private account",
+        yield ctx.item(path, "profile_user[0].private", ItemKind.SETTING, field_name="private account",
                     text=values["private"], audience="private" if account.private else "public")
 
 
@@ -81,7 +76,7 @@ def _post_items(ctx: ReadContext, path: str, posts: list[Any], kind: ItemKind, k
         if created is None:
             created = next((from_unix(m.get("creation_timestamp")) for m in media_objs if isinstance(m, dict)
                             and from_unix(m.get("creation_timestamp"))), None)
-        yield _item(ctx, path, pointer, kind, text=text, media=media, created_at=created)
+        yield ctx.item(path, pointer, kind, text=text, media=media, created_at=created)
 
 
 def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
@@ -120,7 +115,7 @@ def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
         owner = (values.get("Media Owner") or {}).get("value", "")
         when = (values.get("Time") or {}).get("timestamp")
         if comment:
-            yield _item(ctx, path, f"[{index}]", ItemKind.COMMENT, text=str(comment), created_at=from_unix(when),
+            yield ctx.item(path, f"[{index}]", ItemKind.COMMENT, text=str(comment), created_at=from_unix(when),
                         people=[Person(handle=owner)] if owner else [])
 
 
@@ -135,12 +130,12 @@ def parse_relationships(ctx: ReadContext, path: str) -> Iterator[Item]:
         for entry in (record or {}).get("string_list_data") or []:
             handle = entry.get("value") or record.get("title") or ""
             if handle:
-                yield _item(ctx, path, f"[{index}]", ItemKind.CONNECTION, field_name=relation,
+                yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field_name=relation,
                             people=[Person(handle=handle)], created_at=from_unix(entry.get("timestamp")))
 
 
 def parse_personal_information_html(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
-    yield from profile_items(ctx, path, PLATFORM, {label.casefold(): field for label, field in _LABEL_TO_FIELD.items()})
+    yield from profile_items(ctx, path, {label.casefold(): field for label, field in _LABEL_TO_FIELD.items()})
 
 
 _ACTIVITY = r"^(your_instagram_activity/)?"
@@ -163,9 +158,9 @@ class InstagramConnector(Connector):
         Rule(_ACTIVITY + r"(content|media)/posts_\d+\.json$", parse_posts),
         Rule(r"^(account_information|personal_information(/personal_information)?)/personal_information\.html$",
              parse_personal_information_html),
-        Rule(_ACTIVITY + r"(content|media)/posts_\d+\.html$", parse_post_blocks(PLATFORM, ItemKind.POST)),
-        Rule(_ACTIVITY + r"(content|media)/stories\.html$", parse_post_blocks(PLATFORM, ItemKind.STORY)),
-        Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.html$", parse_post_blocks(PLATFORM, ItemKind.COMMENT)),
+        Rule(_ACTIVITY + r"(content|media)/posts_\d+\.html$", parse_post_blocks(ItemKind.POST)),
+        Rule(_ACTIVITY + r"(content|media)/stories\.html$", parse_post_blocks(ItemKind.STORY)),
+        Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.html$", parse_post_blocks(ItemKind.COMMENT)),
         Rule(_ACTIVITY + r"(content|media)/stories\.json$", parse_stories),
         Rule(_ACTIVITY + r"(content|media)/reels\.json$", parse_reels),
         Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.json$", parse_comments),

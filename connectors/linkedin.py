@@ -8,32 +8,22 @@ Email Addresses.csv, PhoneNumbers.csv, Rich Media.csv, Education.csv, Skills.csv
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterator
+from datetime import datetime
+from typing import Iterator
 
-from auditor.model import Account, Item, ItemKind, Media, Person, make_item_id
+from auditor.model import Account, Item, ItemKind, Media, Person
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
-from .text import parse_iso
+from .text import parse_formats, parse_iso
 
 PLATFORM = "linkedin"
 
 
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
-
-
 def parse_date(value: str) -> datetime | None:
     """LinkedIn writes "2024-01-05 14:03:22", "05 Jan 2024", "Jan 2024" or "2024"; all become UTC."""
-    value = (value or "").strip().replace(" UTC", "")
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%d %b %Y", "%b %d, %Y", "%b %Y", "%Y", "%m/%d/%y, %I:%M %p"):
-        try:
-            return datetime.strptime(value, fmt).replace(tzinfo=timezone.utc)
-        except ValueError:
-            continue
-    return parse_iso(value)
+    return parse_formats(value, "%Y-%m-%d %H:%M:%S", "%d %b %Y", "%b %d, %Y", "%b %Y", "%Y", "%m/%d/%y, %I:%M %p") \
+        or parse_iso(value)
 
 
 def _rows(ctx: ReadContext, path: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -53,7 +43,7 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         for column, field in (("Headline", "headline"), ("Summary", "bio"), ("Industry", "industry"),
                               ("Geo Location", "location"), ("Address", "address"), ("Twitter Handles", "linked account")):
             if row.get(column):
-                yield _item(ctx, path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, text=row[column], field_name=field)
+                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, text=row[column], field_name=field)
 
 
 def parse_positions(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
@@ -67,7 +57,7 @@ def parse_positions(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         text = " at ".join(p for p in (title, company) if p)
         extra = " ".join(p for p in (row.get("Location", ""), row.get("Description", "")) if p)
         current = not row.get("Finished On")
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="employer",
+        yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="employer",
                     text=f"{text}\n{extra}".strip(), created_at=parse_date(row.get("Started On", "")),
                     audience="current position" if current else "past position")
     yield account
@@ -77,7 +67,7 @@ def parse_connections(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         name = " ".join(p for p in (row.get("First Name", ""), row.get("Last Name", "")) if p)
         if name:
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.CONNECTION, field_name="connection",
+            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name="connection",
                         people=[Person(name=name, platform_id=row.get("URL", ""))],
                         text=" at ".join(p for p in (row.get("Position", ""), row.get("Company", "")) if p),
                         created_at=parse_date(row.get("Connected On", "")))
@@ -86,21 +76,21 @@ def parse_connections(ctx: ReadContext, path: str) -> Iterator[Item]:
 def parse_shares(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         media = [Media(path=row["MediaUrl"])] if row.get("MediaUrl") else []
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.POST, text=row.get("ShareCommentary", ""),
+        yield ctx.item(path, f"row {index + 1}", ItemKind.POST, text=row.get("ShareCommentary", ""),
                     created_at=parse_date(row.get("Date", "")), url=row.get("ShareLink", ""),
                     audience=row.get("Visibility", ""), media=media)
 
 
 def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.COMMENT, text=row.get("Message", ""),
+        yield ctx.item(path, f"row {index + 1}", ItemKind.COMMENT, text=row.get("Message", ""),
                     created_at=parse_date(row.get("Date", "")), url=row.get("Link", ""))
 
 
 def parse_rich_media(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         link = row.get("Media Link", "")
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.PHOTO, text=row.get("Media Description", ""),
+        yield ctx.item(path, f"row {index + 1}", ItemKind.PHOTO, text=row.get("Media Description", ""),
                     created_at=parse_date(row.get("Date/Time", "")), media=[Media(path=link)] if link else [])
 
 
@@ -109,7 +99,7 @@ def parse_emails(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     for index, row in _rows(ctx, path):
         if row.get("Email Address"):
             account.emails.append(row["Email Address"])
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="email", text=row["Email Address"])
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="email", text=row["Email Address"])
     yield account
 
 
@@ -122,13 +112,13 @@ def parse_education(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         text = " ".join(p for p in (row.get("School Name", ""), row.get("Degree Name", ""), row.get("Notes", "")) if p)
         if text:
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="education", text=text)
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="education", text=text)
 
 
 def parse_skills(ctx: ReadContext, path: str) -> Iterator[Item]:
     names = [row.get("Name", "") for _, row in _rows(ctx, path)]
     if any(names):
-        yield _item(ctx, path, "all rows", ItemKind.PROFILE_FIELD, field_name="skills", text=", ".join(n for n in names if n))
+        yield ctx.item(path, "all rows", ItemKind.PROFILE_FIELD, field_name="skills", text=", ".join(n for n in names if n))
 
 
 @register

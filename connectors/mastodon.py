@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, Item, ItemKind, Media, Person, make_item_id
+from auditor.model import Account, Item, ItemKind, Person
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -22,11 +22,6 @@ from .text import parse_iso
 PLATFORM = "mastodon"
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 PUBLIC_ALIASES = {PUBLIC, "as:Public", "Public"}
-
-
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
 
 
 def html_text(value: Any) -> str:
@@ -73,7 +68,7 @@ def parse_outbox(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
                 found.mime = found.mime or str(attachment.get("mediaType", ""))
                 media.append(found)
         text = "\n".join(p for p in (str(note.get("summary") or ""), html_text(note.get("content"))) if p)
-        yield _item(ctx, path, f"orderedItems[{index}]", ItemKind.COMMENT if note.get("inReplyTo") else ItemKind.POST,
+        yield ctx.item(path, f"orderedItems[{index}]", ItemKind.COMMENT if note.get("inReplyTo") else ItemKind.POST,
                     text=text, created_at=parse_iso(note.get("published") or activity.get("published")),
                     url=str(note.get("url") or note.get("id") or ""), people=people, media=media,
                     audience=audience(activity.get("to") or note.get("to"), activity.get("cc") or note.get("cc")))
@@ -89,18 +84,18 @@ def parse_actor(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       profile_photo=str((actor.get("icon") or {}).get("url", "")) if isinstance(actor.get("icon"), dict) else "")
     yield account
     if account.display_name:
-        yield _item(ctx, path, "name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
+        yield ctx.item(path, "name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
     if bio:
-        yield _item(ctx, path, "summary", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
+        yield ctx.item(path, "summary", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
     for index, prop in enumerate(actor.get("attachment") or []):
         if isinstance(prop, dict) and prop.get("type") == "PropertyValue":
             label, value = str(prop.get("name", "")), html_text(prop.get("value"))
             field = "employer" if label.strip().lower() in ("work", "employer", "job", "occupation", "works at") else "bio"
-            yield _item(ctx, path, f"attachment[{index}]", ItemKind.PROFILE_FIELD, field_name=field, text=f"{label}: {value}")
+            yield ctx.item(path, f"attachment[{index}]", ItemKind.PROFILE_FIELD, field_name=field, text=f"{label}: {value}")
     for key, label in (("manuallyApprovesFollowers", "approve followers manually"), ("discoverable", "discoverable"),
                        ("indexable", "indexable by search engines")):
         if key in actor:
-            yield _item(ctx, path, key, ItemKind.SETTING, field_name=label, text=str(actor[key]).lower())
+            yield ctx.item(path, key, ItemKind.SETTING, field_name=label, text=str(actor[key]).lower())
     for key in ("icon", "image"):
         media = actor.get(key)
         if isinstance(media, dict) and media.get("url"):
@@ -116,13 +111,13 @@ def parse_following(ctx: ReadContext, path: str) -> Iterator[Item]:
     if rows and rows[0] and rows[0][0].strip().lower() == "account address":
         rows = rows[1:]
     for index, row in enumerate(rows):
-        yield _item(ctx, path, f"row {index + 1}", ItemKind.CONNECTION, field_name="following", people=[Person(handle=row[0].strip())])
+        yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name="following", people=[Person(handle=row[0].strip())])
 
 
 def parse_lists(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in enumerate(_csv_rows(ctx, path)):
         if len(row) >= 2:
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.CONNECTION, field_name=f"list: {row[0]}",
+            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name=f"list: {row[0]}",
                         people=[Person(handle=row[1].strip())], text=row[0])
 
 

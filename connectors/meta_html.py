@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 from bs4 import BeautifulSoup, Tag
 
-from auditor.model import Account, Item, ItemKind, Media, Person, make_item_id
+from auditor.model import Account, Item, ItemKind, Media, Person
 
 from .base import ReadContext
 from .text import fix_meta_text
@@ -59,7 +59,7 @@ def _block_text(block: Tag) -> tuple[str, str]:
     return fix_meta_text(title), fix_meta_text(text)
 
 
-def parse_post_blocks(platform: str, kind: ItemKind) -> Callable[[ReadContext, str], Iterator[Item]]:
+def parse_post_blocks(kind: ItemKind) -> Callable[[ReadContext, str], Iterator[Item]]:
     def parse(ctx: ReadContext, path: str) -> Iterator[Item]:
         soup = BeautifulSoup(ctx.read_text(path), "html.parser")
         for index, block in enumerate(_blocks(soup)):
@@ -70,9 +70,8 @@ def parse_post_blocks(platform: str, kind: ItemKind) -> Callable[[ReadContext, s
                 if source and not source.startswith("data:"):
                     media.append(ctx.media(source))
             people = [Person(handle=h) for h in re.findall(r"(?<![\w@])@([\w.]{2,30})", text)]
-            ref = ctx.ref(path, f"block[{index}]")
-            yield Item(id=make_item_id(platform, ref), platform=platform, kind=kind, source=ref,
-                       text=text or title, created_at=_block_date(block), media=media, people=people)
+            yield ctx.item(path, f"block[{index}]", kind, text=text or title, created_at=_block_date(block),
+                           media=media, people=people)
     return parse
 
 
@@ -91,7 +90,7 @@ def label_values(ctx: ReadContext, path: str) -> list[tuple[str, str]]:
     return [(fix_meta_text(label), fix_meta_text(value)) for label, value in pairs if label and value]
 
 
-def profile_items(ctx: ReadContext, path: str, platform: str, labels: dict[str, str]) -> Iterator[Account | Item]:
+def profile_items(ctx: ReadContext, path: str, labels: dict[str, str]) -> Iterator[Account | Item]:
     """An Account and profile-field items from label/value pairs; `labels` maps lower-case labels to fields."""
     values: dict[str, Any] = {}
     items: list[Item] = []
@@ -104,10 +103,9 @@ def profile_items(ctx: ReadContext, path: str, platform: str, labels: dict[str, 
             continue
         values.setdefault(field, value)
         if field in ("bio", "employer", "email", "website", "headline", "display name", "name"):
-            ref = ctx.ref(path, f"row[{index}] {label}")
-            items.append(Item(id=make_item_id(platform, ref), platform=platform, kind=ItemKind.PROFILE_FIELD, source=ref,
-                              text=value, field_name="display name" if field == "name" else field))
-    account = Account(platform=platform, handle=values.get("username", ""), display_name=values.get("name", ""),
+            items.append(ctx.item(path, f"row[{index}] {label}", ItemKind.PROFILE_FIELD, text=value,
+                                  field_name="display name" if field == "name" else field))
+    account = Account(platform=ctx.connector.platform, handle=values.get("username", ""), display_name=values.get("name", ""),
                       bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
                       employers=[values["employer"]] if values.get("employer") else [], source=ctx.ref(path))
     if "private" in values:

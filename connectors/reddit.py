@@ -5,27 +5,20 @@ location data is IP addresses. Described from parsers and Reddit's help; no publ
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterator
 
-from auditor.model import Account, Item, ItemKind, make_item_id
+from auditor.model import Account, Item, ItemKind
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
+from .text import parse_formats
 
 PLATFORM = "reddit"
 
 
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
-
-
 def parse_time(value: Any) -> datetime | None:
-    try:
-        return datetime.strptime(str(value or "").replace(" UTC", "").strip()[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
+    return parse_formats(value, "%Y-%m-%d %H:%M:%S")
 
 
 def _rows(ctx: ReadContext, path: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -36,14 +29,14 @@ def _rows(ctx: ReadContext, path: str) -> Iterator[tuple[int, dict[str, str]]]:
 def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         text = "\n".join(p for p in (row.get("title", ""), row.get("body", "")) if p.strip())
-        yield _item(ctx, path, f"row {index + 1} id {row.get('id', '')}", ItemKind.POST, text=text,
+        yield ctx.item(path, f"row {index + 1} id {row.get('id', '')}", ItemKind.POST, text=text,
                     created_at=parse_time(row.get("date")), url=row.get("permalink", ""),
                     audience=f"r/{row['subreddit']}" if row.get("subreddit") else "")
 
 
 def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
-        yield _item(ctx, path, f"row {index + 1} id {row.get('id', '')}", ItemKind.COMMENT, text=row.get("body", ""),
+        yield ctx.item(path, f"row {index + 1} id {row.get('id', '')}", ItemKind.COMMENT, text=row.get("body", ""),
                     created_at=parse_time(row.get("date")), url=row.get("permalink", ""),
                     audience=f"r/{row['subreddit']}" if row.get("subreddit") else "")
 
@@ -54,7 +47,7 @@ def parse_statistics(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       emails=[values["email address"]] if values.get("email address") else [])
     yield account
     for email in account.emails:
-        yield _item(ctx, path, "email address", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "email address", ItemKind.PROFILE_FIELD, field_name="email", text=email)
 
 
 def parse_communities(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -62,13 +55,13 @@ def parse_communities(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         name = row.get("subreddit", "")
         if name:
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name=field, text=f"r/{name}")
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name=field, text=f"r/{name}")
 
 
 def parse_preferences(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         if row.get("preference"):
-            yield _item(ctx, path, f"row {index + 1}", ItemKind.SETTING, field_name=row["preference"], text=row.get("value", ""))
+            yield ctx.item(path, f"row {index + 1}", ItemKind.SETTING, field_name=row["preference"], text=row.get("value", ""))
 
 
 @register

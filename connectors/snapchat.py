@@ -9,35 +9,24 @@ structure of real files described in the project's research notes; no public sam
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place, make_item_id
+from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
 
 from .base import Connector, ParseError, ReadContext, Rule
 from .registry import register
-from .text import valid_coordinates
+from .text import parse_formats, valid_coordinates
 
 PLATFORM = "snapchat"
 COORDS = re.compile(r"(-?\d{1,3}\.\d+)\s*(?:±\s*([\d.]+)\s*m(?:eters)?)?\s*,\s*(?:long\s*)?(-?\d{1,3}\.\d+)(?:\s*±\s*([\d.]+))?")
 LAT_LONG = re.compile(r"lat\s*(-?\d{1,3}\.\d+)\s*(?:±\s*([\d.]+)\s*m\w*)?\s*,\s*long\s*(-?\d{1,3}\.\d+)", re.I)
 
 
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
-
-
 def parse_time(value: Any) -> datetime | None:
-    text = str(value or "").replace(" UTC", "").strip()
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).replace(tzinfo=timezone.utc)
-        except ValueError:
-            continue
-    return None
+    return parse_formats(value, "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d")
 
 
 def parse_point(text: Any, source: str) -> GeoPoint | None:
@@ -66,7 +55,7 @@ def parse_memories(ctx: ReadContext, path: str) -> Iterator[Item]:
         kind = ItemKind.VIDEO if str(memory.get("Media Type", "")).lower() in ("video",) else ItemKind.PHOTO
         media = Media(path=str(memory.get("Media Download Url") or memory.get("Download Link") or ""),
                       geo=[point] if point else [])
-        yield _item(ctx, path, f"Saved Media[{index}]", kind, created_at=parse_time(memory.get("Date")), media=[media])
+        yield ctx.item(path, f"Saved Media[{index}]", kind, created_at=parse_time(memory.get("Date")), media=[media])
 
 
 def parse_location_history(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -77,12 +66,12 @@ def parse_location_history(ctx: ReadContext, path: str) -> Iterator[Item]:
     for label in ("Home", "Work"):
         point = parse_point(home_work.get(label), "snap-inference")
         if point:
-            yield _item(ctx, path, f"Home & Work.{label}", ItemKind.LOCATION_RECORD, field_name=label.upper(),
+            yield ctx.item(path, f"Home & Work.{label}", ItemKind.LOCATION_RECORD, field_name=label.upper(),
                         place=Place(name=f"Snapchat's guess of your {label.lower()}", geo=point))
     for index, entry in enumerate(data.get("Location History") or []):
         point = parse_point(entry.get("Latitude, Longitude"), "location-history")
         if point:
-            yield _item(ctx, path, f"Location History[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
+            yield ctx.item(path, f"Location History[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
                         created_at=parse_time(entry.get("Time")))
     for section in ("Daily Top Locations", "Top Locations Per Six-Day Period"):
         for index, group in enumerate(data.get(section) or []):
@@ -91,13 +80,13 @@ def parse_location_history(ctx: ReadContext, path: str) -> Iterator[Item]:
                 for key, value in (entry or {}).items():
                     point = parse_point(value, "location-history")
                     if point:
-                        yield _item(ctx, path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
+                        yield ctx.item(path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
                                     created_at=parse_time(key.replace("Date:", "").strip()), text=section)
     for section in ("Frequent Locations", "Latest Location"):
         for index, place in enumerate(data.get(section) or []):
             if isinstance(place, dict):
                 text = ", ".join(str(place[k]) for k in ("City", "Region", "Country") if place.get(k))
-                yield _item(ctx, path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, text=text, field_name=section,
+                yield ctx.item(path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, text=text, field_name=section,
                             place=Place(name=text))
 
 
@@ -113,9 +102,9 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
             account.emails.append(str(basic[key]))
     yield account
     if account.display_name:
-        yield _item(ctx, path, "Basic Information.Name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
+        yield ctx.item(path, "Basic Information.Name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
     for email in account.emails:
-        yield _item(ctx, path, "Basic Information.Email", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "Basic Information.Email", ItemKind.PROFILE_FIELD, field_name="email", text=email)
 
 
 def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -124,7 +113,7 @@ def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
         raise ParseError("expected friend lists")
     for index, friend in enumerate(data.get("Friends") or []):
         if isinstance(friend, dict):
-            yield _item(ctx, path, f"Friends[{index}]", ItemKind.CONNECTION, field_name="friend",
+            yield ctx.item(path, f"Friends[{index}]", ItemKind.CONNECTION, field_name="friend",
                         people=[Person(name=str(friend.get("Display Name", "")), handle=str(friend.get("Username", "")))],
                         created_at=parse_time(friend.get("Creation Timestamp")))
 
@@ -141,7 +130,7 @@ def parse_memories_html(ctx: ReadContext, path: str) -> Iterator[Item]:
             continue
         point = next((parse_point(c, "snap-memory") for c in cells if parse_point(c, "snap-memory")), None)
         kind = ItemKind.VIDEO if any(c.strip().lower() == "video" for c in cells) else ItemKind.PHOTO
-        yield _item(ctx, path, f"tr[{index}]", kind, created_at=when, media=[Media(path="", geo=[point] if point else [])])
+        yield ctx.item(path, f"tr[{index}]", kind, created_at=when, media=[Media(path="", geo=[point] if point else [])])
 
 
 def parse_location_history_html(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -151,7 +140,7 @@ def parse_location_history_html(ctx: ReadContext, path: str) -> Iterator[Item]:
         if point is None:
             continue
         label = "HOME" if cells and cells[0].strip().lower() == "home" else "WORK" if cells and cells[0].strip().lower() == "work" else ""
-        yield _item(ctx, path, f"tr[{index}]", ItemKind.LOCATION_RECORD, field_name=label,
+        yield ctx.item(path, f"tr[{index}]", ItemKind.LOCATION_RECORD, field_name=label,
                     place=Place(geo=GeoPoint(point.lat, point.lon, "snap-inference" if label else point.source, point.accuracy_m)),
                     created_at=next((parse_time(c) for c in cells if parse_time(c)), None))
 

@@ -64,6 +64,17 @@ def parse_iso(value: Any) -> datetime | None:
     return parsed.astimezone(timezone.utc)
 
 
+def parse_formats(value: Any, *formats: str) -> datetime | None:
+    """The first of `formats` that parses `value` (a trailing " UTC" is dropped), as aware UTC."""
+    text = str(value or "").replace(" UTC", "").strip()
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+    return None
+
+
 def guess_mime(name: str) -> str:
     lowered = name.lower()
     if lowered.endswith((".heic", ".heif")):

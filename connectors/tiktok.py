@@ -9,28 +9,20 @@ fields in any export. Described from parsers written against real exports; no pu
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterator
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place, make_item_id
+from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place
 
 from .base import Connector, ParseError, ReadContext, Rule
 from .registry import register
-from .text import valid_coordinates
+from .text import parse_formats, valid_coordinates
 
 PLATFORM = "tiktok"
 
 
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
-
-
 def parse_time(value: Any) -> datetime | None:
-    try:
-        return datetime.strptime(str(value or "").strip()[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
+    return parse_formats(str(value or "")[:19], "%Y-%m-%d %H:%M:%S")
 
 
 def _first(data: dict[str, Any], *keys: str) -> Any:
@@ -53,7 +45,7 @@ def _videos(ctx: ReadContext, path: str, videos: list[Any], pointer: str) -> Ite
         if not isinstance(video, dict):
             continue
         place_name = str(_get(video, "Location") or "")
-        yield _item(ctx, path, f"{pointer}[{index}]", ItemKind.VIDEO, text=str(_get(video, "Title") or ""),
+        yield ctx.item(path, f"{pointer}[{index}]", ItemKind.VIDEO, text=str(_get(video, "Title") or ""),
                     created_at=parse_time(_get(video, "Date")), url=str(_get(video, "Link") or ""),
                     audience=str(_get(video, "WhoCanView") or ""), place=Place(name=place_name) if place_name else None,
                     people=[Person(handle=h) for h in re.findall(r"@([\w.]+)", str(_get(video, "Title") or ""))])
@@ -69,9 +61,9 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       phones=[profile["telephoneNumber"]] if profile.get("telephoneNumber") else [], source=ctx.ref(path))
     yield account
     if account.bio:
-        yield _item(ctx, path, "Profile.ProfileMap.bioDescription", ItemKind.PROFILE_FIELD, field_name="bio", text=account.bio)
+        yield ctx.item(path, "Profile.ProfileMap.bioDescription", ItemKind.PROFILE_FIELD, field_name="bio", text=account.bio)
     for email in account.emails:
-        yield _item(ctx, path, "Profile.ProfileMap.emailAddress", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "Profile.ProfileMap.emailAddress", ItemKind.PROFILE_FIELD, field_name="email", text=email)
     posts = _first(data, "Post", "Video")
     video_list = _first(_first(posts, "Posts", "Videos"), "VideoList")
     if isinstance(video_list, list):
@@ -80,7 +72,7 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     if isinstance(comments, list):
         for index, comment in enumerate(comments):
             if isinstance(comment, dict) and _get(comment, "Comment"):
-                yield _item(ctx, path, f"Comment.Comments.CommentsList[{index}]", ItemKind.COMMENT,
+                yield ctx.item(path, f"Comment.Comments.CommentsList[{index}]", ItemKind.COMMENT,
                             text=str(_get(comment, "Comment")), created_at=parse_time(_get(comment, "Date")))
     activity = _first(data, "Your Activity", "Activity")
     following = _first(_first(activity, "Following", "Following List"), "Following")
@@ -88,19 +80,19 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         for index, entry in enumerate(following):
             handle = _get(entry, "UserName") if isinstance(entry, dict) else ""
             if handle:
-                yield _item(ctx, path, f"Following[{index}]", ItemKind.CONNECTION, field_name="following",
+                yield ctx.item(path, f"Following[{index}]", ItemKind.CONNECTION, field_name="following",
                             people=[Person(handle=str(handle))], created_at=parse_time(_get(entry, "Date")))
     location = _first(_first(activity, "Most Recent Location Data"), "LocationData")
     if isinstance(location, dict) and location.get("GpsData"):
         match = re.search(r"(-?\d+\.\d+)\s*,\s*(-?\d+\.\d+)", str(location["GpsData"]))
         coords = valid_coordinates(match.group(1), match.group(2)) if match else None
         if coords:
-            yield _item(ctx, path, "Most Recent Location Data", ItemKind.LOCATION_RECORD, created_at=parse_time(location.get("Date")),
+            yield ctx.item(path, "Most Recent Location Data", ItemKind.LOCATION_RECORD, created_at=parse_time(location.get("Date")),
                         place=Place(name=str(location.get("LastRegion", "")), geo=GeoPoint(coords[0], coords[1], "location-history")))
     settings = _first(_first(_first(data, "App Settings"), "Settings"), "SettingsMap")
     if isinstance(settings, dict):
         for key, value in settings.items():
-            yield _item(ctx, path, f"App Settings.Settings.SettingsMap.{key}", ItemKind.SETTING, field_name=str(key), text=str(value))
+            yield ctx.item(path, f"App Settings.Settings.SettingsMap.{key}", ItemKind.SETTING, field_name=str(key), text=str(value))
 
 
 def _txt_records(text: str) -> list[dict[str, str]]:
@@ -122,7 +114,7 @@ def parse_txt_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     account = Account(platform=PLATFORM, handle=values.get("username", ""), bio=bio, source=ctx.ref(path))
     yield account
     if bio:
-        yield _item(ctx, path, "Bio", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
+        yield ctx.item(path, "Bio", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
 
 
 def parse_txt_posts(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -132,7 +124,7 @@ def parse_txt_posts(ctx: ReadContext, path: str) -> Iterator[Item]:
 def parse_txt_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, record in enumerate(_txt_records(ctx.read_text(path))):
         if record.get("Comment"):
-            yield _item(ctx, path, f"records[{index}]", ItemKind.COMMENT, text=record["Comment"], created_at=parse_time(record.get("Date")))
+            yield ctx.item(path, f"records[{index}]", ItemKind.COMMENT, text=record["Comment"], created_at=parse_time(record.get("Date")))
 
 
 @register

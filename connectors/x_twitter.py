@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place, make_item_id
+from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -43,11 +43,6 @@ def _unwrap(record: Any) -> dict[str, Any]:
         if isinstance(inner, dict):
             return inner
     return record if isinstance(record, dict) else {}
-
-
-def _item(ctx: ReadContext, path: str, pointer: str, kind: ItemKind, **fields: Any) -> Item:
-    ref = ctx.ref(path, pointer)
-    return Item(id=make_item_id(PLATFORM, ref), platform=PLATFORM, kind=kind, source=ref, **fields)
 
 
 def parse_tweet_time(value: Any) -> datetime | None:
@@ -110,7 +105,7 @@ def parse_tweets(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
             if found is None:
                 found = Media(path=url, mime="video/mp4" if entry.get("type") == "video" else "image/jpeg")
             media.append(found)
-        yield _item(ctx, path, f"[{index}] id {tweet_id}", ItemKind.POST, text=str(tweet.get("full_text") or tweet.get("text") or ""),
+        yield ctx.item(path, f"[{index}] id {tweet_id}", ItemKind.POST, text=str(tweet.get("full_text") or tweet.get("text") or ""),
                     created_at=parse_tweet_time(tweet.get("created_at")), people=people, media=media,
                     place=tweet_geo(tweet), url=f"https://x.com/i/web/status/{tweet_id}")
 
@@ -125,10 +120,10 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       source=ctx.ref(path, f"[{index}]"))
         yield acc
         if acc.display_name:
-            yield _item(ctx, path, f"[{index}].accountDisplayName", ItemKind.PROFILE_FIELD, text=acc.display_name,
+            yield ctx.item(path, f"[{index}].accountDisplayName", ItemKind.PROFILE_FIELD, text=acc.display_name,
                         field_name="display name")
         for email in acc.emails:
-            yield _item(ctx, path, f"[{index}].email", ItemKind.PROFILE_FIELD, text=email, field_name="email")
+            yield ctx.item(path, f"[{index}].email", ItemKind.PROFILE_FIELD, text=email, field_name="email")
 
 
 def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
@@ -141,7 +136,7 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         yield account
         for field in ("bio", "location", "website"):
             if description.get(field):
-                yield _item(ctx, path, f"[{index}].description.{field}", ItemKind.PROFILE_FIELD,
+                yield ctx.item(path, f"[{index}].description.{field}", ItemKind.PROFILE_FIELD,
                             text=str(description[field]), field_name=field)
 
 
@@ -149,7 +144,7 @@ def parse_protected_history(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, record in enumerate(load_ytd(ctx, path)):
         entry = _unwrap(record)
         action = str(entry.get("action", ""))
-        yield _item(ctx, path, f"[{index}]", ItemKind.SETTING, field_name="protected posts", text=action,
+        yield ctx.item(path, f"[{index}]", ItemKind.SETTING, field_name="protected posts", text=action,
                     created_at=parse_iso(entry.get("protectedAt")),
                     audience="protected" if action.lower() == "protect" else "public")
 

@@ -19,9 +19,31 @@ from pathlib import Path
 from typing import Any
 
 from . import builders, more_exports
-from .persona import (AT_STATION, COFFEE, EXPORTS, FB_ALBUM, FB_COMMENTS, FB_FRIENDS, FB_POSTS, FB_PROFILE, FB_ROOT, GYM,
-                      HOME, IG_POSTS, IG_PROFILE, IG_ZIP, LAKE, PHOTOS_ROOT, ROOT, STATION, TRAIL, X_ROOT, GroundTruth,
-                      meta_json, ts)
+from .persona import (
+    AT_STATION,
+    COFFEE,
+    EXPORTS,
+    FB_ALBUM,
+    FB_COMMENTS,
+    FB_FRIENDS,
+    FB_POSTS,
+    FB_PROFILE,
+    FB_ROOT,
+    GYM,
+    HOME,
+    IG_POSTS,
+    IG_PROFILE,
+    IG_ZIP,
+    LAKE,
+    PHOTOS_ROOT,
+    ROOT,
+    STATION,
+    TRAIL,
+    X_ROOT,
+    GroundTruth,
+    meta_json,
+    ts,
+)
 
 
 # --- Facebook -------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from importlib import resources
 from typing import Iterable
 
 import yaml
-
 from rapidfuzz import fuzz, utils
 
 from auditor.model import Finding, Item, ItemKind, Person, Severity

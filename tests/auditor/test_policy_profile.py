@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.evaluate import ACCURACY_FILE, main as evaluate_main
+from auditor.evaluate import ACCURACY_FILE
+from auditor.evaluate import main as evaluate_main
 from auditor.model import Finding, Severity
 from auditor.pipeline import _file_under_policy
 from auditor.policy import PolicyError, load_policy

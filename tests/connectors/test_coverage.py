@@ -78,3 +78,42 @@ def test_multipart_export_is_one_input_with_media_across_parts(tmp_path):
     (photo,) = items
     assert photo.geopoints[0].lat == 7.0  # the sidecar in part 1 found its photo in part 2
     assert sum(1 for o in ledger if o.path == "Takeout/archive_browser.html") == 1
+
+
+def test_facebook_numbered_parts_are_one_export(tmp_path):
+    posts = [{"timestamp": 1700000000, "data": [{"post": "hi"}], "attachments": [{"data": [{"media": {
+        "uri": "your_facebook_activity/posts/media/A_1/p.jpg", "creation_timestamp": 1700000000}}]}]}]
+    builders.write_zip(tmp_path / "facebook-someone-1.zip", {
+        "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": json.dumps(posts).encode()})
+    builders.write_zip(tmp_path / "facebook-someone-2.zip", {"your_facebook_activity/posts/media/A_1/p.jpg": builders.jpeg(3.0, 4.0)})
+    inputs, _, items, _ = read_inputs([tmp_path / "facebook-someone-1.zip", tmp_path / "facebook-someone-2.zip"])
+    assert len(inputs) == 1 and items[0].geopoints[0].lat == 3.0
+
+
+def test_same_export_as_folder_and_zip_gives_the_same_findings(tmp_path):
+    from auditor.pipeline import run_audit
+
+    repo = Path(__file__).resolve().parents[2]
+    folder = repo / "sample_exports" / "facebook-marisolpenalver-2025-03-02"
+    archive = tmp_path / "facebook-marisolpenalver-2025-03-02.zip"
+    builders.write_zip(archive, {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()})
+    profile = repo / "samplegen" / "agency-profile.yaml"
+    from_folder, from_zip = run_audit([folder], profile), run_audit([archive], profile)
+    assert from_folder.findings and [f.id for f in from_folder.findings] == [f.id for f in from_zip.findings]
+
+
+def test_photo_folder_lists_and_opens_every_media_kind(tmp_path):
+    import io
+
+    from PIL import Image
+
+    webp = io.BytesIO()
+    exif = Image.Exif()
+    Image.new("RGB", (8, 8)).save(webp, "WEBP", exif=exif.tobytes())
+    builders.write_tree(tmp_path / "cam", {"a.webp": webp.getvalue(), "b.png": builders.png(), "c.mp4": b"\x00\x00\x00\x18ftypmp42",
+                                           "d.MOV": b"\x00\x00\x00\x14ftypqt  ", "e.jpg": builders.jpeg()})
+    inputs, _, items, ledger = read_inputs([tmp_path / "cam"])
+    kinds = sorted((i.source.path, i.kind.value) for i in items)
+    assert kinds == [("a.webp", "photo"), ("b.png", "photo"), ("c.mp4", "video"), ("d.MOV", "video"), ("e.jpg", "photo")]
+    assert all(i.media[0].open().read(4) for i in items)
+    assert all(o.state == "parsed" for o in ledger)
