@@ -90,6 +90,7 @@ class Media:
     taken_at: datetime | None = None
     camera: str = ""
     people: list[Person] = field(default_factory=list)
+    upload_ip: str = ""  # the address the platform recorded for the upload, when the export keeps it
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from auditor.model import Account, FileOutcome, Item, ItemKind, Media, SourceRef, make_item_id
 
-from .media import MediaError, read_image_metadata
+from .media import MediaError, read_media_metadata
 from .sources import ExportSource, PrefixedSource
 from .text import guess_mime, is_image, is_video
 
@@ -121,10 +121,10 @@ class ReadContext:
         self.referenced_media.add(member)
         source = self.source
         media.open = lambda: source.open(member)
-        if is_image(member):
+        if is_image(member) or is_video(member):
             try:
                 with source.open(member) as handle:
-                    meta = read_image_metadata(handle, member)
+                    meta = read_media_metadata(handle, member)
             except MediaError as exc:
                 self.media_problems.append(FileOutcome(source.label, member, "could not read", reason=str(exc)))
                 return media
@@ -199,12 +199,20 @@ class Connector:
                 yield FileOutcome(source.label, relative[path], "ignored", self.name, reason=rule.reason)
                 continue
             yield from self._run_parser(ctx, rule.parser, path, relative[path])
+        loose = [p for p in media_rules if p not in ctx.referenced_media]
         for path in media_rules:
             if path in ctx.referenced_media:
                 yield FileOutcome(source.label, relative[path], "parsed", self.name,
                                   reason="media file attached to the record that names it")
-            else:
-                yield from self._run_parser(ctx, standalone_media, path, relative[path])
+        companions = live_photo_companions(loose)
+        for path in loose:
+            if path in companions.values():
+                continue  # the video half of a Live Photo: read with its still
+            parser = standalone_media if path not in companions else _with_companion(companions[path])
+            yield from self._run_parser(ctx, parser, path, relative[path])
+            if path in companions:
+                yield FileOutcome(source.label, relative[companions[path]], "parsed", self.name,
+                                  reason=f"the video half of the Live Photo {path}")
         for problem in ctx.media_problems:
             yield FileOutcome(source.label, prefix + problem.path, "could not read", self.name, reason=problem.reason)
 
@@ -237,12 +245,37 @@ class Connector:
         yield FileOutcome(ctx.source.label, full_path, "parsed", self.name, count, reason)
 
 
-def standalone_media(ctx: ReadContext, path: str) -> Iterator[Item]:
-    """A photo or video that no record names: it is an item of its own."""
-    media = ctx.media(path)
+def _take_problem(ctx: ReadContext, path: str) -> None:
     for problem in ctx.media_problems:
         if problem.path == path:
             ctx.media_problems.remove(problem)
             raise MediaError(problem.reason)
+
+
+def standalone_media(ctx: ReadContext, path: str, companion: str = "") -> Iterator[Item]:
+    """A photo or video that no record names: it is an item of its own (with its Live Photo video)."""
+    media = ctx.media(path)
+    _take_problem(ctx, path)
+    extra = []
+    if companion:
+        extra = [ctx.media(companion)]
+        for problem in [p for p in ctx.media_problems if p.path == companion]:
+            ctx.media_problems.remove(problem)  # the still carries the item; a bad video half is noted on it
     kind = ItemKind.VIDEO if is_video(path) else ItemKind.PHOTO
-    yield ctx.item(path, "", kind, created_at=media.taken_at, media=[media], people=list(media.people))
+    yield ctx.item(path, "", kind, created_at=media.taken_at or (extra[0].taken_at if extra else None),
+                   media=[media, *extra], people=list(media.people))
+
+
+def _with_companion(companion: str) -> Parser:
+    return lambda ctx, path: standalone_media(ctx, path, companion)
+
+
+def live_photo_companions(paths: list[str]) -> dict[str, str]:
+    """Still → video pairs that share a folder and a name (IMG_1234.HEIC with IMG_1234.MOV): Apple's
+    Live Photos. Android motion photos keep the video inside the JPEG and need no pairing."""
+    stills = {p.rsplit(".", 1)[0].lower(): p for p in paths if is_image(p)}
+    pairs = {}
+    for path in paths:
+        if path.lower().endswith(".mov") and path.rsplit(".", 1)[0].lower() in stills:
+            pairs[stills[path.rsplit(".", 1)[0].lower()]] = path
+    return pairs

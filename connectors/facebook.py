@@ -206,7 +206,7 @@ def parse_html_photos(ctx: ReadContext, path: str) -> Iterator[Item]:
                     values[key] = cell.get_text(strip=True)
         media = Media(path=str(image.get("src", "")) if image else "", mime="image/jpeg",
                       camera=" ".join(v for v in (values.get("make"), values.get("model")) if v),
-                      taken_at=from_unix(values.get("taken")))
+                      taken_at=from_unix(values.get("taken")), upload_ip=values.get("ip", ""))
         resolved = ctx.resolve_member(media.path)
         if resolved:
             media = ctx.media(resolved)

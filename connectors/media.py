@@ -1,7 +1,9 @@
-"""Read what a photo file says about where and when it was taken, and who is tagged in it.
+"""Read what a photo or video file says about where and when it was taken, and who is tagged in it.
 
-exifread handles JPEG and TIFF quickly without decoding pixels; Pillow (with pillow-heif) covers PNG,
-WebP and HEIC and is the fallback when exifread fails. XMP packets are scanned for face-region names.
+exifread handles JPEG and TIFF (and the EXIF block of HEIC, found by our ISO-BMFF reader) quickly
+without decoding pixels; Pillow covers PNG and WebP and is the fallback when exifread fails. XMP
+packets give face-region names and, when EXIF has none, a location. Videos go through the bounded
+MP4/MOV reader in `isobmff`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -21,7 +24,8 @@ from PIL import Image
 
 from auditor.model import GeoPoint, Person
 
-from .text import valid_coordinates
+from .isobmff import BoxError, heic_exif, read_video_metadata
+from .text import VIDEO_SUFFIXES, valid_coordinates
 
 logging.getLogger("exifread").setLevel(logging.ERROR)
 
@@ -42,7 +46,7 @@ class MediaError(Exception):
 
 
 @dataclass
-class ImageMetadata:
+class MediaMetadata:
     geo: GeoPoint | None = None
     taken_at: datetime | None = None
     camera: str = ""
@@ -93,14 +97,14 @@ class _ExifReadFailed(Exception):
     pass
 
 
-def _with_exifread(data: bytes) -> ImageMetadata | None:
+def _with_exifread(data: bytes) -> MediaMetadata | None:
     try:
         tags = exifread.process_file(io.BytesIO(data), details=False, extract_thumbnail=False)
     except Exception as exc:  # exifread raises assorted errors on odd files; Pillow gets a try next.
         raise _ExifReadFailed from exc
     if not tags:
         return None
-    meta = ImageMetadata()
+    meta = MediaMetadata()
     lat, lat_ref = tags.get("GPS GPSLatitude"), tags.get("GPS GPSLatitudeRef")
     lon, lon_ref = tags.get("GPS GPSLongitude"), tags.get("GPS GPSLongitudeRef")
     if lat is not None and lon is not None:
@@ -130,7 +134,7 @@ def _accuracy(tag: Any) -> float | None:
         return None
 
 
-def _with_pillow(data: bytes) -> ImageMetadata:
+def _with_pillow(data: bytes) -> MediaMetadata:
     try:
         with Image.open(io.BytesIO(data)) as image:
             exif = image.getexif()
@@ -140,7 +144,7 @@ def _with_pillow(data: bytes) -> ImageMetadata:
         raise MediaError("the image is too large to open safely") from exc
     except Exception as exc:
         raise MediaError("the file is not an image offduty can open (it may be damaged or incomplete)") from exc
-    meta = ImageMetadata()
+    meta = MediaMetadata()
     if gps.get(2) and gps.get(4):
         try:
             meta.geo = _point(
@@ -176,16 +180,56 @@ def _region_namespace(qualified: str) -> bool:
     return any(ns in namespace for ns in _REGION_NAMESPACES)
 
 
-def xmp_people(data: bytes) -> list[Person]:
-    """Names from face regions (MWG, Microsoft Photo) in an embedded XMP packet."""
+def _xmp_root(data: bytes) -> ET.Element | None:
     head = data[:XMP_SCAN_LIMIT]
     start = head.find(b"<x:xmpmeta")
     end = head.find(b"</x:xmpmeta>", start)
     if start < 0 or end < 0:
-        return []
+        return None
     try:
-        root = ET.fromstring(head[start : end + len(b"</x:xmpmeta>")])
+        return ET.fromstring(head[start : end + len(b"</x:xmpmeta>")])
     except ET.ParseError:
+        return None
+
+
+XMP_EXIF_NS = "{http://ns.adobe.com/exif/1.0/}"
+XMP_COORDINATE = re.compile(r"^\s*(\d{1,3})(?:,(\d{1,2}(?:\.\d+)?))?(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEW])\s*$", re.I)
+
+
+def _xmp_coordinate(text: str | None) -> float | None:
+    """XMP writes "DD,MM.mmmmN" or "DD,MM,SSN" (or plain decimal degrees)."""
+    if not text:
+        return None
+    match = XMP_COORDINATE.match(text)
+    if not match:
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    degrees = int(match.group(1)) + float(match.group(2) or 0) / 60 + float(match.group(3) or 0) / 3600
+    return -degrees if match.group(4).upper() in "SW" else degrees
+
+
+def xmp_location(data: bytes) -> GeoPoint | None:
+    root = _xmp_root(data)
+    if root is None:
+        return None
+    for element in root.iter():
+        values = {k: v for k, v in element.attrib.items() if k.startswith(XMP_EXIF_NS)}
+        for child in element:
+            if child.tag.startswith(XMP_EXIF_NS) and child.text:
+                values[child.tag] = child.text
+        lat = _xmp_coordinate(values.get(XMP_EXIF_NS + "GPSLatitude"))
+        lon = _xmp_coordinate(values.get(XMP_EXIF_NS + "GPSLongitude"))
+        if lat is not None and lon is not None:
+            return _point(lat, lon, "xmp")
+    return None
+
+
+def xmp_people(data: bytes) -> list[Person]:
+    """Names from face regions (MWG, Microsoft Photo) in an embedded XMP packet."""
+    root = _xmp_root(data)
+    if root is None:
         return []
     names: list[str] = []
     for element in root.iter():
@@ -201,7 +245,7 @@ def xmp_people(data: bytes) -> list[Person]:
     return [Person(name=name) for name in seen]
 
 
-def read_image_metadata(handle: BinaryIO, name: str) -> ImageMetadata:
+def read_image_metadata(handle: BinaryIO, name: str) -> MediaMetadata:
     """GPS, capture time, camera and tagged people of one image. Raises MediaError when unreadable."""
     data = handle.read()
     if not data:
@@ -218,9 +262,48 @@ def read_image_metadata(handle: BinaryIO, name: str) -> ImageMetadata:
                 meta = _with_exifread(data)
             except _ExifReadFailed:
                 exif_damaged = True
+        elif lowered.endswith((".heic", ".heif", ".avif", ".hif")):
+            meta = _heic(data)
         if meta is None:
             meta = _with_pillow(data)
     if exif_damaged and meta.geo is None:
         raise MediaError("the photo's metadata is damaged, so whether it holds a location could not be checked")
+    if meta.geo is None:
+        meta.geo = xmp_location(data)
     meta.people = xmp_people(data)
     return meta
+
+
+def _heic(data: bytes) -> MediaMetadata | None:
+    """HEIC EXIF through our box reader and exifread: no pixel decoding, no libheif call."""
+    try:
+        tiff = heic_exif(io.BytesIO(data))
+    except (BoxError, struct.error, IndexError) as exc:
+        raise MediaError("the HEIC file's structure is damaged") from exc
+    if not tiff:
+        return None
+    try:
+        return _with_exifread(tiff)
+    except _ExifReadFailed:
+        return None
+
+
+def read_video_file(handle: BinaryIO, name: str) -> MediaMetadata:
+    """Location, creation time and device of an MP4/MOV/3GP video. Raises MediaError when unreadable."""
+    try:
+        video = read_video_metadata(handle)
+    except (BoxError, struct.error, IndexError, ValueError) as exc:
+        raise MediaError(f"the video's structure is damaged ({exc})") from exc
+    except OSError as exc:
+        raise MediaError("the video could not be read") from exc
+    meta = MediaMetadata(taken_at=video.created, camera=" ".join(p for p in (video.make, video.model) if p))
+    if video.lat is not None and video.lon is not None:
+        meta.geo = _point(video.lat, video.lon, "video", video.accuracy_m)
+    return meta
+
+
+def read_media_metadata(handle: BinaryIO, name: str) -> MediaMetadata:
+    """Photo or video, by file name."""
+    if name.lower().endswith(VIDEO_SUFFIXES):
+        return read_video_file(handle, name)
+    return read_image_metadata(handle, name)

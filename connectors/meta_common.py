@@ -37,6 +37,8 @@ def meta_media(ctx: ReadContext, media_obj: dict[str, Any]) -> Media:
         taken = from_unix(record.get("taken_timestamp"))
         if taken and media.taken_at is None:
             media.taken_at = taken
+        if record.get("upload_ip") and not media.upload_ip:
+            media.upload_ip = str(record["upload_ip"])
         camera = " ".join(str(record.get(k, "")).strip() for k in ("camera_make", "camera_model")).strip()
         if camera and not media.camera:
             media.camera = camera

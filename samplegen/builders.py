@@ -131,3 +131,88 @@ def write_tar_gz(path: Path, files: dict[str, bytes]) -> None:
                 info.mtime = 1740907800
                 info.mode = 0o644
                 archive.addfile(info, io.BytesIO(files[name]))
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return len(payload).__add__(8).to_bytes(4, "big") + kind + payload
+
+
+def _mvhd(created: datetime | None) -> bytes:
+    # QuickTime/MP4 times count seconds from 1904-01-01.
+    stamp = int(created.timestamp()) + 2082844800 if created else 0
+    matrix = b"".join(v.to_bytes(4, "big") for v in (0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000))
+    payload = (b"\x00\x00\x00\x00" + stamp.to_bytes(4, "big") + stamp.to_bytes(4, "big") + (600).to_bytes(4, "big")
+               + (600).to_bytes(4, "big") + (0x10000).to_bytes(4, "big") + (0x100).to_bytes(2, "big") + b"\x00" * 10
+               + matrix + b"\x00" * 24 + (2).to_bytes(4, "big"))
+    return _box(b"mvhd", payload)
+
+
+def iso6709(lat: float, lon: float, altitude: float | None = None) -> str:
+    text = f"{lat:+08.4f}{lon:+09.4f}"
+    if altitude is not None:
+        text += f"{altitude:+08.3f}"
+    return text + "/"
+
+
+def mp4(lat: float | None = None, lon: float | None = None, style: str = "android", created: datetime | None = None,
+        altitude: float | None = None, payload_bytes: int = 256) -> bytes:
+    """A small, structurally valid MP4/MOV with its location where phones put it: Android cameras write
+    `moov/udta/©xyz`; iPhones write QuickTime `moov/meta` with `keys` and `ilst`
+    (com.apple.quicktime.location.ISO6709). `moov` follows `mdat`, as many phones write it."""
+    children = _mvhd(created)
+    if lat is not None and lon is not None:
+        location = iso6709(lat, lon, altitude).encode()
+        if style == "android":
+            children += _box(b"udta", _box(b"\xa9xyz", len(location).to_bytes(2, "big") + b"\x15\xc7" + location))
+        else:
+            key = b"com.apple.quicktime.location.ISO6709"
+            keys = _box(b"keys", b"\x00\x00\x00\x00" + (1).to_bytes(4, "big") + (8 + len(key)).to_bytes(4, "big") + b"mdta" + key)
+            value = _box((1).to_bytes(4, "big"), _box(b"data", (1).to_bytes(4, "big") + b"\x00\x00\x00\x00" + location))
+            handler = _box(b"hdlr", b"\x00" * 8 + b"mdta" + b"\x00" * 13)
+            children += _box(b"meta", handler + keys + _box(b"ilst", value))
+    brand = b"qt  " if style == "apple" else b"mp42"
+    ftyp = _box(b"ftyp", brand + b"\x00\x00\x02\x00" + brand + b"isom")
+    return ftyp + _box(b"mdat", b"\x00" * payload_bytes) + _box(b"moov", children)
+
+
+def heic(lat: float | None = None, lon: float | None = None, taken: datetime | None = None, make: str = "Apple",
+         model: str = "iPhone 15", size: tuple[int, int] = (64, 48)) -> bytes:
+    """A real HEIC written by libheif (through pillow-heif) with EXIF GPS, as an iPhone stores it."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = make, model
+    if taken:
+        exif[0x8769] = {0x9003: taken.strftime("%Y:%m:%d %H:%M:%S")}
+    if lat is not None and lon is not None:
+        exif[0x8825] = {1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lon >= 0 else "W", 4: _dms(lon)}
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (180, 120, 60)).save(buffer, "HEIF", quality=40, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def image_with_exif(fmt: str, lat: float, lon: float) -> bytes:
+    """PNG (eXIf chunk) or WebP (EXIF chunk) carrying a GPS IFD."""
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lon >= 0 else "W", 4: _dms(lon)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 24), (10, 200, 90)).save(buffer, fmt, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def jpeg_with_xmp_gps(lat: float, lon: float) -> bytes:
+    """A JPEG whose only location is in XMP (exif:GPSLatitude "DD,MM.mmmmN"), as some editors write it."""
+    def dm(value: float, pos: str, neg: str) -> str:
+        whole = int(abs(value))
+        return f"{whole},{(abs(value) - whole) * 60:.6f}{pos if value >= 0 else neg}"
+
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+        f'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="{dm(lat, "N", "S")}" '
+        f'exif:GPSLongitude="{dm(lon, "E", "W")}"/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 24), (60, 60, 200)).save(buffer, "JPEG", xmp=packet)
+    return buffer.getvalue()

@@ -110,10 +110,12 @@ def test_photo_folder_lists_and_opens_every_media_kind(tmp_path):
     webp = io.BytesIO()
     exif = Image.Exif()
     Image.new("RGB", (8, 8)).save(webp, "WEBP", exif=exif.tobytes())
-    builders.write_tree(tmp_path / "cam", {"a.webp": webp.getvalue(), "b.png": builders.png(), "c.mp4": b"\x00\x00\x00\x18ftypmp42",
-                                           "d.MOV": b"\x00\x00\x00\x14ftypqt  ", "e.jpg": builders.jpeg()})
+    builders.write_tree(tmp_path / "cam", {"a.webp": webp.getvalue(), "b.png": builders.png(), "c.mp4": builders.mp4(),
+                                           "d.MOV": builders.mp4(style="apple"), "e.jpg": builders.jpeg(),
+                                           "f.mp4": b"\x00\x00\x00\x18ftypmp42"})
     inputs, _, items, ledger = read_inputs([tmp_path / "cam"])
     kinds = sorted((i.source.path, i.kind.value) for i in items)
     assert kinds == [("a.webp", "photo"), ("b.png", "photo"), ("c.mp4", "video"), ("d.MOV", "video"), ("e.jpg", "photo")]
     assert all(i.media[0].open().read(4) for i in items)
-    assert all(o.state == "parsed" for o in ledger)
+    states = {o.path: (o.state, o.reason) for o in ledger}
+    assert states["f.mp4"][0] == "could not read" and "damaged" in states["f.mp4"][1]  # a truncated video says so

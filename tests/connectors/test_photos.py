@@ -38,6 +38,22 @@ def test_real_photo_folder_locations_and_people(real_exports):
     assert all(o.state == "parsed" for o in ledger)
 
 
+MEDIA_FIXTURES = {
+    "north_east.jpg": builders.jpeg(51.501364, -0.14189, make="Apple", model="iPhone 13"),
+    "south_west.jpg": builders.jpeg(-33.856784, 151.215297),
+    "none.jpg": builders.jpeg(),
+    "plain.png": builders.png(),
+    "gps.png": builders.image_with_exif("PNG", 10.5, 20.25),
+    "gps.webp": builders.image_with_exif("WEBP", -10.5, -20.25),
+    "iphone.heic": builders.heic(46.5, -1.25),
+    "no_gps.heic": builders.heic(),
+    "xmp_only.jpg": builders.jpeg_with_xmp_gps(51.123456, -0.654321),
+    "android.mp4": builders.mp4(38.8121, -97.6422, "android"),
+    "iphone_clip.mov": builders.mp4(-33.8568, 151.2153, "apple", altitude=12.5),
+    "no_gps.mp4": builders.mp4(),
+}
+
+
 def _exiftool_coordinates(exiftool: str, folder: Path) -> dict[str, tuple[float, float] | None]:
     out = subprocess.run([exiftool, "-n", "-T", "-r", "-filename", "-directory", "-GPSLatitude", "-GPSLongitude", str(folder)],
                          capture_output=True, text=True, check=False).stdout
@@ -52,12 +68,7 @@ def _exiftool_coordinates(exiftool: str, folder: Path) -> dict[str, tuple[float,
 def test_coordinates_agree_with_exiftool(real_exports, tmp_path):
     exiftool = require_tool("exiftool")
     fixtures = tmp_path / "fixtures"
-    builders.write_tree(fixtures, {
-        "north_east.jpg": builders.jpeg(51.501364, -0.14189, make="Apple", model="iPhone 13"),
-        "south_west.jpg": builders.jpeg(-33.856784, 151.215297),
-        "none.jpg": builders.jpeg(),
-        "plain.png": builders.png(),
-    })
+    builders.write_tree(fixtures, MEDIA_FIXTURES)
     for folder in (real_exports / "photos", fixtures):
         expected = _exiftool_coordinates(exiftool, folder)
         _, items, _ = read_export(folder)
@@ -91,3 +102,20 @@ def test_jpeg_with_corrupt_exif_keeps_the_rest(tmp_path):
     assert [p.lat for p in by_path(items, "a.jpg")[0].geopoints] == [10.0]
     assert outcome(ledger, "c.jpg").state == "could not read"
     assert outcome(ledger, "b.jpg").state in ("parsed", "could not read")
+
+
+def test_live_photo_pair_is_one_item_with_both_locations(tmp_path):
+    builders.write_tree(tmp_path / "cam", {"IMG_0001.HEIC": builders.heic(40.0, -3.0),
+                                           "IMG_0001.MOV": builders.mp4(40.0001, -3.0001, "apple"),
+                                           "IMG_0002.MOV": builders.mp4(41.0, -4.0, "apple")})
+    _, items, ledger = read_export(tmp_path / "cam")
+    assert sorted(i.source.path for i in items) == ["IMG_0001.HEIC", "IMG_0002.MOV"]
+    live = next(i for i in items if i.source.path == "IMG_0001.HEIC")
+    assert [(p.lat, p.source) for p in live.geopoints] == [(40.0, "exif"), (40.0001, "video")]
+    assert outcome(ledger, "IMG_0001.MOV").reason == "the video half of the Live Photo IMG_0001.HEIC"
+
+
+def test_meta_upload_ip_is_kept(real_exports):
+    _, items, _ = read_export(real_exports / "facebook" / "v2020_json")
+    photo = next(i for i in items if i.kind.value == "photo")
+    assert photo.media[0].upload_ip == "167.161.108.51"
