@@ -6,6 +6,8 @@ import contextlib
 import io
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 EARTH_RADIUS_M = 6_371_008.8
 
@@ -60,3 +62,32 @@ class Geography:
                     distance_m=haversine_m(key[0], key[1], float(result["lat"]), float(result["lon"])),
                 )
         return [self._cache[k] for k in keys]
+
+
+@lru_cache(maxsize=1)
+def _timezone_finder():  # type: ignore[no-untyped-def]
+    from timezonefinder import TimezoneFinder
+
+    return TimezoneFinder(in_memory=True)
+
+
+@lru_cache(maxsize=4096)
+def local_zone(lat: float, lon: float) -> ZoneInfo | None:
+    """The IANA time zone at a point (offline polygons from timezonefinder), or None at sea."""
+    name = _timezone_finder().timezone_at(lng=lon, lat=lat)
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except ZoneInfoNotFoundError:
+        return None
+
+
+def zone_outline(lat: float, lon: float) -> list[list[tuple[float, float]]]:
+    """The outline rings (lon, lat) of the time zone at a point: a base layer that follows coasts and
+    borders, shipped with timezonefinder."""
+    name = _timezone_finder().timezone_at(lng=lon, lat=lat)
+    if not name:
+        return []
+    polygons = _timezone_finder().get_geometry(tz_name=name, coords_as_pairs=True)
+    return [ring for polygon in polygons for ring in polygon[:1]]

@@ -165,6 +165,9 @@ class Finding:
     remediation: list[str] = field(default_factory=list)
     precision: float | None = None  # the detector's measured figures, when known
     recall: float | None = None
+    area: GeoPoint | None = None  # an inferred place (home, workplace ...): its centre
+    area_radius_m: float | None = None
+    area_label: str = ""
 
     @property
     def id(self) -> str:

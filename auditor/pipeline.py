@@ -162,13 +162,14 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
 def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> None:
     finding.clause = policy.clause_for(finding.topic)
     finding.related_clauses = [c for c in policy.related.get(finding.topic, []) if c != finding.clause]
-    finding.remediation = steps_for(finding.topic, finding.platform)
+    platforms = [finding.platform] if finding.platform != "several" else sorted({e.platform for e in finding.evidence})
+    finding.remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
     if profile.undercover and finding.topic in IDENTIFYING_TOPICS and policy.clause_for("undercover"):
         if finding.clause:
             finding.related_clauses.insert(0, finding.clause)
         finding.clause = policy.clause_for("undercover")
         finding.severity = Severity.HIGH
-        finding.remediation = steps_for("undercover", finding.platform) + finding.remediation
+        finding.remediation = steps_for("undercover", "any") + finding.remediation
 
 
 def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile: AgencyProfile) -> list[str]:

@@ -15,7 +15,7 @@ import struct
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from fractions import Fraction
 from typing import Any, BinaryIO
 
@@ -82,6 +82,29 @@ def _point(lat: float, lon: float, source: str, accuracy: float | None = None) -
     return GeoPoint(lat=valid[0], lon=valid[1], source=source, accuracy_m=accuracy)
 
 
+def _gps_time(date: Any, time: Any) -> datetime | None:
+    """GPSDateStamp + GPSTimeStamp: the satellite fix's time, always UTC."""
+    try:
+        day = datetime.strptime(str(date.values if hasattr(date, "values") else date).strip()[:10], "%Y:%m:%d")
+        parts = [_ratio_to_float(v) for v in (time.values if hasattr(time, "values") else time)][:3]
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return None
+    if len(parts) != 3:
+        return None
+    return day.replace(tzinfo=timezone.utc) + timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2])
+
+
+def _localise(wall: datetime | None, where: GeoPoint | None) -> datetime | None:
+    """EXIF times without an offset are the camera's wall clock: place them in the time zone of the
+    photo's own location when it has one (else they stay as read, labelled UTC)."""
+    if wall is None or where is None:
+        return wall
+    from auditor.geo import local_zone
+
+    zone = local_zone(where.lat, where.lon)
+    return wall.replace(tzinfo=zone).astimezone(timezone.utc) if zone else wall
+
+
 def _parse_exif_datetime(value: str, offset: str = "") -> datetime | None:
     try:
         parsed = datetime.strptime(value.strip()[:19], "%Y:%m:%d %H:%M:%S")
@@ -121,6 +144,8 @@ def _with_exifread(data: bytes) -> MediaMetadata | None:
     if taken is not None:
         offset = tags.get("EXIF OffsetTimeOriginal")
         meta.taken_at = _parse_exif_datetime(str(taken), str(offset) if offset else "")
+        if not offset:
+            meta.taken_at = _gps_time(tags.get("GPS GPSDate"), tags.get("GPS GPSTimeStamp")) or _localise(meta.taken_at, meta.geo)
     meta.camera = " ".join(str(tags.get(k, "")).strip() for k in ("Image Make", "Image Model")).strip()
     return meta
 
@@ -157,7 +182,10 @@ def _with_pillow(data: bytes) -> MediaMetadata:
             meta.geo = None
     taken = sub.get(0x9003) or exif.get(0x0132)
     if taken:
-        meta.taken_at = _parse_exif_datetime(str(taken), str(sub.get(0x9011, "")))
+        offset = str(sub.get(0x9011, "") or "")
+        meta.taken_at = _parse_exif_datetime(str(taken), offset)
+        if not offset.strip():
+            meta.taken_at = _gps_time(gps.get(29), gps.get(7)) or _localise(meta.taken_at, meta.geo)
     meta.camera = " ".join(str(exif.get(k, "")).strip("\x00 ") for k in (0x010F, 0x0110)).strip()
     return meta
 

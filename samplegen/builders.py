@@ -64,9 +64,10 @@ def jpeg(
     if model:
         exif[0x0110] = model
     if taken:
+        # As current phones write it: the wall-clock time with its UTC offset (here UTC itself).
         stamp = taken.strftime("%Y:%m:%d %H:%M:%S")
         exif[0x0132] = stamp
-        exif[0x8769] = {0x9003: stamp, 0x9004: stamp}
+        exif[0x8769] = {0x9003: stamp, 0x9004: stamp, 0x9011: "+00:00"}
     if lat is not None and lon is not None:
         gps = {0: b"\x02\x02\x00\x00", 1: "N" if lat >= 0 else "S", 2: _dms(lat), 3: "E" if lon >= 0 else "W", 4: _dms(lon)}
         if accuracy_m is not None:

@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from . import builders
-from .persona import AT_STATION, GYM, HOME, STATION, TRAIL, GroundTruth, ts
+from .persona import GYM, HOME, STATION, TRAIL, GroundTruth, ts
+from .trails import simulate
+
+# The persona's phone location history: six weeks of day shifts, gym on Tuesdays, Thursdays and
+# Saturdays, and errands around town. Half of the days have a point recorded.
+TRAIL_POINTS = simulate(HOME, STATION, {"gym": GYM}, "America/Chicago", days=42, seed=2025, activity=0.5,
+                        noise_per_day=0.5, jitter_m=35.0)
 
 LI_ZIP = "Basic_LinkedInDataExport_03-02-2025.zip"
 TAKEOUT_PARTS = ("takeout-20250302T101500Z-001.zip", "takeout-20250302T101500Z-002.zip")
@@ -93,9 +99,8 @@ def google(truth: GroundTruth) -> tuple[dict[str, bytes], dict[str, bytes]]:
                             "duration": {"startTimestamp": "2024-03-05T14:00:00Z", "endTimestamp": "2024-03-05T22:30:00Z"}}},
         ]}, indent=2).encode(),
         "Takeout/Location History (Timeline)/Records.json": json.dumps({"locations": [
-            {**_e7(HOME), "accuracy": 14, "source": "WIFI", "timestamp": "2024-03-05T04:00:00.000Z"},
-            {**_e7(AT_STATION), "accuracy": 9, "source": "GPS", "timestamp": "2024-03-05T16:00:00.000Z"},
-            {**_e7(GYM), "accuracy": 11, "source": "WIFI", "timestamp": "2024-03-06T12:30:00.000Z"},
+            {**_e7((p.lat, p.lon)), "accuracy": 12 + (i * 7) % 40, "source": ("WIFI", "GPS", "CELL")[i % 3],
+             "timestamp": p.when.strftime("%Y-%m-%dT%H:%M:%S.000Z")} for i, p in enumerate(TRAIL_POINTS)
         ]}, indent=2).encode(),
         "Takeout/archive_browser.html": b"<!DOCTYPE html><html><body>Takeout part 1</body></html>",
     }
@@ -159,7 +164,9 @@ def snapchat(truth: GroundTruth) -> dict[str, bytes]:
             "Frequent Locations": [{"City": "salina", "Country": "us", "Region": "kansas"}],
             "Latest Location": [{"City": "salina", "Country": "us", "Region": "kansas"}],
             "Home & Work": {"Home": loc(HOME, 19.47), "Work": ""},
-            "Location History": [{"Time": "2024/06/11 11:00:00 UTC", "Latitude, Longitude": f"{GYM[0]} ± 39.66 meters, {GYM[1]} ± 39.66 meters"}],
+            "Location History": [{"Time": p.when.strftime("%Y/%m/%d %H:%M:%S UTC"),
+                                  "Latitude, Longitude": f"{p.lat:.5f} ± 39.66 meters, {p.lon:.5f} ± 39.66 meters"}
+                                 for p in TRAIL_POINTS[::4]],
         }, separators=(",", ":"), ensure_ascii=False).encode(),
         "json/account.json": json.dumps({"Basic Information": {"Username": "marisol.ks", "Name": "Marisol",
                                                                "Creation Date": "2016-02-01 10:00:00 UTC"}}).encode(),
@@ -276,7 +283,15 @@ def mastodon(truth: GroundTruth) -> dict[str, bytes]:
     return files
 
 
+def plant_places(truth: GroundTruth) -> None:
+    """What the pattern-of-life check should conclude from all the persona's points together."""
+    truth.expect_area("likely home", HOME, 200, "nights and weekends in the location history, photos and tweets")
+    truth.expect_area("likely workplace", STATION, 300, "weekday working hours at the station")
+    truth.expect_area("routine place", GYM, 200, "the gym three times a week")
+
+
 def write_all(target: Path, truth: GroundTruth) -> None:
+    plant_places(truth)
     builders.write_zip(target / LI_ZIP, linkedin(truth))
     part1, part2 = google(truth)
     builders.write_zip(target / TAKEOUT_PARTS[0], part1)

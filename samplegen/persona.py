@@ -48,6 +48,10 @@ class GroundTruth:
             entry["record"] = record
         self.expected.append(entry)
 
+    def expect_area(self, label: str, where: tuple[float, float], within_m: float, why: str) -> None:
+        self.expected.append({"detector": "pattern_of_life", "label": label, "area": list(where), "within_m": within_m,
+                              "why": why})
+
     def clean(self, platform: str, file: str, record: str, why: str) -> None:
         self.must_not_flag.append({"platform": platform, "file": file, "record": record, "why": why})
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.geo import haversine_m
 from auditor.pipeline import run_audit
 from samplegen import generate
 
@@ -26,6 +27,9 @@ def truth():
 
 
 def _matches(finding, entry) -> bool:
+    if "area" in entry:
+        return (finding.detector == entry["detector"] and finding.area_label == entry["label"] and finding.area is not None
+                and haversine_m(finding.area.lat, finding.area.lon, *entry["area"]) <= entry["within_m"])
     if finding.detector != entry.get("detector", finding.detector) or finding.platform != entry["platform"]:
         return False
     return any(e.source.path == entry["file"] and ("record" not in entry or e.source.pointer == entry["record"])
@@ -46,6 +50,16 @@ def test_precision_and_recall_per_analyzer(audit, truth):
         recall = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else 0.0
         print(f"  {detector:<11} precision {precision:.2f}  recall {recall:.2f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
         assert precision >= 0.8 and recall >= 0.8, (detector, s)
+
+
+def test_home_work_and_gym_of_the_sample_persona(audit, truth):
+    wanted = {e["label"]: e for e in truth["expected"] if "area" in e}
+    found = {f.area_label: f for f in audit.findings if f.detector == "pattern_of_life"}
+    print()
+    for label, entry in wanted.items():
+        distance = haversine_m(found[label].area.lat, found[label].area.lon, *entry["area"])
+        print(f"  {label:<17} found {distance:4.0f} m from the truth (allowed {entry['within_m']:.0f} m)")
+        assert distance <= entry["within_m"]
 
 
 def test_look_alikes_are_not_flagged(audit, truth):

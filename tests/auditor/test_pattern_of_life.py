@@ -1,0 +1,54 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from auditor.analyzers.base import AuditContext
+from auditor.analyzers.pattern_of_life import PatternOfLifeAnalyzer, cluster, conclude, observations
+from auditor.geo import haversine_m
+from auditor.model import GeoPoint, Item, ItemKind, Place, Severity, SourceRef
+from auditor.profile import AgencyProfile, Station
+from samplegen.trails import invent, simulate
+
+
+def _items(trail):
+    return [Item(id=f"t{i}", platform="google", kind=ItemKind.LOCATION_RECORD, source=SourceRef("t", "Records.json", f"[{i}]"),
+                 place=Place(geo=GeoPoint(p.lat, p.lon, "location-history")), created_at=p.when) for i, p in enumerate(trail)]
+
+
+# Seeds from 100 on: the evaluation (auditor.evaluate) uses 0-59, so these people are new to the check.
+@pytest.mark.parametrize("seed", [100, 101, 102, 105, 106, 107, 110, 111])
+def test_home_and_work_of_invented_people(seed):
+    person = invent(seed)
+    if person.activity < 0.25:
+        pytest.skip("too sparse to require an answer")
+    stations = [("station", *person.work)] if person.station_known else []
+    result = conclude(cluster(observations(_items(person.trail))), stations, 300)
+    home = haversine_m(result.home.lat, result.home.lon, *person.home)
+    work = haversine_m(result.work.lat, result.work.lon, *person.work)
+    print(f"persona {seed}: home off by {home:.0f} m, work off by {work:.0f} m")
+    assert home <= 200 and work <= 300
+
+
+def test_night_shift_without_a_station_still_finds_home():
+    home, work = (51.5, -0.12), (51.55, -0.2)
+    trail = simulate(home, work, {}, "Europe/London", days=42, seed=5, night_shift=True)
+    result = conclude(cluster(observations(_items(trail))), [], 300)
+    assert haversine_m(result.home.lat, result.home.lon, *home) < 200
+    assert haversine_m(result.work.lat, result.work.lon, *work) < 300
+
+
+def test_few_points_claim_nothing():
+    base = datetime(2024, 3, 2, 23, tzinfo=timezone.utc)
+    items = _items([type("P", (), {"lat": 40.0, "lon": -3.0, "when": base + timedelta(days=i)})() for i in range(2)])
+    assert list(PatternOfLifeAnalyzer().analyze(AuditContext([], items, AgencyProfile()))) == []
+
+
+def test_findings_carry_the_area_and_the_station():
+    person = invent(100)
+    profile = AgencyProfile(stations=[Station("Central", *person.work)])
+    findings = list(PatternOfLifeAnalyzer().analyze(AuditContext([], _items(person.trail), profile)))
+    labels = {f.area_label: f for f in findings}
+    assert labels["likely home"].severity == Severity.HIGH and labels["likely home"].topic == "location_exposure"
+    assert labels["likely workplace"].topic == "personal_recognition" and "your station" in labels["likely workplace"].title
+    assert haversine_m(labels["likely home"].area.lat, labels["likely home"].area.lon, *person.home) < 200
+    assert 0 < len(labels["likely home"].evidence) <= 12
