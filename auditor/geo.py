@@ -51,6 +51,17 @@ class Geography:
                 self._geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False)
         return self._geocoder
 
+    def towns_within(self, south: float, west: float, north: float, east: float, limit: int = 40) -> list[tuple[float, float, str]]:
+        """GeoNames populated places inside a box (for a map's base layer), at most `limit`."""
+        found = []
+        for place in self._load().locations:
+            lat, lon = float(place["lat"]), float(place["lon"])
+            if south <= lat <= north and west <= lon <= east:
+                found.append((lat, lon, place["name"]))
+                if len(found) >= limit:
+                    break
+        return found
+
     def names(self, points: list[tuple[float, float]]) -> list[PlaceName]:
         keys = [(round(lat, 5), round(lon, 5)) for lat, lon in points]
         missing = sorted({k for k in keys if k not in self._cache})

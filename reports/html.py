@@ -6,10 +6,12 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from auditor.model import Finding, Severity
 from auditor.pipeline import AuditResult
 
+from .map import build_maps
 from .serialize import LEDGER_STATES, evidence_dict, files_by_platform
 
 SEVERITIES = [s.value for s in Severity]
@@ -73,6 +75,7 @@ def render_html(result: AuditResult, redact: bool = False) -> str:
         severity_totals=severity_totals,
         ledger_states=LEDGER_STATES,
         files_by_platform=files_by_platform(result),
+        maps=[(caption, Markup(svg)) for caption, svg in build_maps(result.findings, redact)],
         evidence=lambda e: evidence_dict(e, redact),
         redact=redact,
         group_open_limit=GROUP_OPEN_LIMIT,

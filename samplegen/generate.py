@@ -128,6 +128,7 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
              "description": "Lake days"}
     files[FB_ALBUM] = meta_json(album)
     truth.expect("geotags", "facebook", FB_ALBUM, "photos[0]", "album photo with stored location")
+    truth.expect("geotags", "facebook", FB_POSTS, None, "Facebook kept the upload IP address of the photos")
 
     friends = {"friends_v2": [
         {"name": "Tomás Ruiz", "timestamp": 1530500000},

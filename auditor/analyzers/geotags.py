@@ -12,7 +12,7 @@ from typing import Iterable
 from auditor.geo import haversine_m
 from auditor.model import Finding, GeoPoint, Item, ItemKind, Severity
 
-from .base import Analyzer, AuditContext, evidence_for, excerpt
+from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
 SOURCE_WORDS = {
@@ -37,6 +37,30 @@ class GeotagAnalyzer(Analyzer):
     description = "Coordinates in photos, uploads, check-ins and posts; named offline; flagged when at a station."
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
+        yield from self._upload_addresses(ctx)
+        yield from self._coordinates(ctx)
+
+    def _upload_addresses(self, ctx: AuditContext) -> Iterable[Finding]:
+        """Meta keeps the IP address each photo was uploaded from; an address maps to a home network."""
+        by_platform: dict[str, list[tuple[Item, str]]] = {}
+        for item in ctx.items:
+            for media in item.media:
+                if media.upload_ip and media.upload_ip not in ("0.0.0.0", "::"):
+                    by_platform.setdefault(item.platform, []).append((item, media.upload_ip))
+                    break
+        for platform, uploads in by_platform.items():
+            addresses = sorted({ip for _, ip in uploads})
+            yield Finding(
+                detector=self.name, topic="location_exposure", severity=Severity.LOW,
+                title=f"{platform_title(platform)} kept the internet address of {len(uploads)} upload(s)",
+                explanation=(f"The export records the IP address each photo was sent from ({len(addresses)} different: "
+                             f"{', '.join(addresses[:5])}{'…' if len(addresses) > 5 else ''}). An address sent from home "
+                             "points to your internet provider and your area, and a court order can turn it into your address."),
+                platform=platform, evidence=[evidence_for(item, f"uploaded from {ip}") for item, ip in uploads[:10]],
+                confidence=0.9,
+            )
+
+    def _coordinates(self, ctx: AuditContext) -> Iterable[Finding]:
         # Location history is the platform's own trail, not something you published: the pattern-of-life
         # check reads it. Here: what your photos, posts and check-ins carry.
         located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items

@@ -75,3 +75,25 @@ def test_files_are_owner_only(tmp_path, result):
 def test_redact_rounds_coordinates(tmp_path, result):
     data = json.loads(write_reports(result, tmp_path, redact=True)["findings.json"].read_text())
     assert data["findings"][0]["evidence"][0]["location"] == {"lat": 38.84, "lon": -97.61, "source": "exif", "place": "Salina, Kansas, US"}
+
+
+def test_map_is_inline_offline_and_links_to_findings(tmp_path, result):
+    from auditor.model import GeoPoint
+
+    result.findings[1].area, result.findings[1].area_radius_m, result.findings[1].area_label = \
+        GeoPoint(38.8121, -97.6422, "inferred"), 80.0, "likely home"
+    html = write_reports(result, tmp_path)["report.html"].read_text()
+    svg = html[html.index("<svg"):html.rindex("</svg>")]
+    assert 'href="#' + result.findings[0].id + '"' in svg and "likely home" in svg
+    assert "http://www.w3.org/2000/svg" in svg and not re.search(r'href="(https?:)?//', svg)
+    assert re.search(r">\d+ (m|km)</text>", svg)  # a scale bar
+
+
+def test_map_redacts_coordinates():
+    from auditor.model import Evidence, Finding, GeoPoint, Severity, SourceRef
+    from reports.map import collect
+
+    evidence = Evidence("i", "photos", SourceRef("in", "a.jpg"), geo=GeoPoint(38.843612, -97.608123, "exif"))
+    finding = Finding("geotags", "location_exposure", Severity.MEDIUM, "t", "e", "photos", [evidence])
+    points, _ = collect([finding], redact=True)
+    assert (points[0].lat, points[0].lon) == (38.84, -97.61)
