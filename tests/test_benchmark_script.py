@@ -1,0 +1,17 @@
+"""The benchmark script runs end to end on a small folder (its speed is not tested here)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import require_tool
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_location_benchmark_runs_and_agrees_with_exiftool():
+    require_tool("exiftool")
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "location_bench.py"), "--jpeg", "30", "--heic", "3",
+                          "--video", "4", "--repeat", "1"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "ratio:" in run.stdout and "files agree" in run.stdout
