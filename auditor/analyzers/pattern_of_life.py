@@ -29,6 +29,7 @@ CLUSTER_RADIUS_M = 150.0
 MIN_POINTS = 3
 MAX_ACCURACY_M = 1000.0
 MAX_EVIDENCE = 12
+MAX_OBSERVATIONS = 50_000  # years of location history: thinned to one point per place and hour
 NIGHT = (21, 6)  # 21:00 to 06:00 local
 WORK_HOURS = (7, 19)
 
@@ -68,7 +69,21 @@ def observations(items: list[Item]) -> list[Observation]:
             continue
         when = item.created_at or next((m.taken_at for m in item.media if m.taken_at), None)
         found.append(Observation(item, points[0], when))
-    return found
+    return thin(found)
+
+
+def thin(observed: list[Observation], limit: int = MAX_OBSERVATIONS) -> list[Observation]:
+    """Keep one point per ~100 m square and hour when there are too many to cluster quickly; the
+    time pattern survives, the repeats do not."""
+    if len(observed) <= limit:
+        return observed
+    kept: dict[tuple, Observation] = {}
+    for o in observed:
+        hour = o.when.replace(minute=0, second=0, microsecond=0) if o.when else None
+        kept.setdefault((round(o.point.lat, 3), round(o.point.lon, 3), hour), o)
+    thinned = list(kept.values())
+    step = max(1, math.ceil(len(thinned) / limit))
+    return thinned[::step]
 
 
 def cluster(observed: list[Observation], radius_m: float = CLUSTER_RADIUS_M, min_points: int = MIN_POINTS) -> list[Cluster]:

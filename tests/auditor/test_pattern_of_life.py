@@ -52,3 +52,15 @@ def test_findings_carry_the_area_and_the_station():
     assert labels["likely workplace"].topic == "personal_recognition" and "your station" in labels["likely workplace"].title
     assert haversine_m(labels["likely home"].area.lat, labels["likely home"].area.lon, *person.home) < 200
     assert 0 < len(labels["likely home"].evidence) <= 12
+
+
+def test_huge_histories_are_thinned_but_keep_their_places():
+    from auditor.analyzers.pattern_of_life import thin
+
+    person = invent(100)
+    items = _items(person.trail * 30)  # the same trail many times over
+    observed = observations(items)
+    thinned = thin(observed, limit=len(person.trail) * 2)
+    assert len(thinned) <= len(person.trail) * 2
+    result = conclude(cluster(thinned), [], 300)
+    assert haversine_m(result.home.lat, result.home.lon, *person.home) < 200

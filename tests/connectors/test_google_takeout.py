@@ -83,3 +83,14 @@ def test_unknown_json_is_not_understood_not_unreadable(tmp_path):
                                          "Takeout/Location History/Records.json": b'{"locations": []}'})
     _, _, ledger = read_export(tmp_path / "t")
     assert outcome(ledger, "Takeout/Location History/Odd.json").state == "not understood"
+
+
+def test_large_records_file_is_streamed(tmp_path, monkeypatch):
+    import connectors.google_takeout as takeout
+
+    monkeypatch.setattr(takeout, "STREAM_THRESHOLD", 10)
+    records = {"locations": [{"latitudeE7": 388121000 + i, "longitudeE7": -976422000, "accuracy": 20,
+                              "timestamp": f"2024-03-0{1 + i % 9}T04:00:00.000Z"} for i in range(50)]}
+    builders.write_tree(tmp_path / "t", {"Takeout/Location History/Records.json": json.dumps(records).encode()})
+    _, items, _ = read_export(tmp_path / "t")
+    assert len(items) == 50 and items[0].place.geo.lat == pytest.approx(38.8121)

@@ -70,7 +70,8 @@ def test_coordinates_agree_with_exiftool(real_exports, tmp_path):
     exiftool = require_tool("exiftool")
     fixtures = tmp_path / "fixtures"
     builders.write_tree(fixtures, MEDIA_FIXTURES)
-    for folder in (real_exports / "photos", fixtures):
+    samples = Path(__file__).resolve().parents[2] / "sample_exports" / "Camera Roll 2024"
+    for folder in (real_exports / "photos", fixtures, samples):
         expected = _exiftool_coordinates(exiftool, folder)
         _, items, _ = read_export(folder)
         ours = {i.source.path: (i.geopoints[0].lat, i.geopoints[0].lon) if i.geopoints else None for i in items}
