@@ -179,7 +179,7 @@ def build_maps(findings: list[Finding], redact: bool = False) -> list[tuple[str,
     if not points and not areas:
         return []
     geography = Geography()
-    maps = [("Every location found in your data (click a point to see its finding)",
+    maps = [("The located evidence of every finding (click a point to jump to its finding)",
              render_svg(points, areas, geography, "Overview map of the locations in your data"))]
     if areas:
         focus = [(a.lat, a.lon) for a in areas]
