@@ -35,6 +35,7 @@ test-tools:
 	else echo "exiftool is not installed and this is not root: the ExifTool cross-check tests will be skipped"; fi
 
 test: $(TEST_STAMP) test-tools
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 samples: $(TEST_STAMP)

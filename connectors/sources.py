@@ -104,17 +104,17 @@ class ZipSource(ExportSource):
         self.path = path
         try:
             self._zip = zipfile.ZipFile(path)
-            self._infos = {
-                info.filename: info
-                for info in self._zip.infolist()
-                if not info.is_dir() and not is_hidden(info.filename)
-            }
+            self._infos = self._index(self._zip)
         except zipfile.BadZipFile as exc:
             raise SourceError(
                 "this is not a readable .zip archive (it may be incomplete: try downloading it again)"
             ) from exc
         except OSError as exc:
             raise SourceError(f"the archive could not be opened ({exc.strerror or exc})") from exc
+
+    @staticmethod
+    def _index(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+        return {info.filename: info for info in archive.infolist() if not info.is_dir() and not is_hidden(info.filename)}
 
     def members(self) -> list[str]:
         return sorted(self._infos)
@@ -253,9 +253,9 @@ NESTED_SPOOL_BYTES = 64 * 1024 * 1024
 
 
 class NestedZipSource(ZipSource):
-    """A .zip stored inside another export or archive, read without extracting the outer one. A stored
-    (uncompressed) member is read in place; a compressed one is copied to a private temporary file
-    (in memory up to 64 MB) because zip reading needs to seek."""
+    """A .zip stored inside another export or archive, read without extracting the outer one. The inner
+    zip alone is copied to a private temporary file (kept in memory up to 64 MB) because reading a zip
+    needs to seek, which a member of a compressed outer archive cannot do cheaply."""
 
     def __init__(self, parent: ExportSource, member: str):  # noqa: D107 - ZipSource's init is bypassed on purpose
         import shutil
@@ -270,11 +270,7 @@ class NestedZipSource(ZipSource):
         self._spool = spool
         try:
             self._zip = zipfile.ZipFile(spool)
-            self._infos = {
-                info.filename: info
-                for info in self._zip.infolist()
-                if not info.is_dir() and not is_hidden(info.filename)
-            }
+            self._infos = self._index(self._zip)
         except zipfile.BadZipFile as exc:
             raise SourceError("this zip inside the export is not a readable .zip archive") from exc
 
