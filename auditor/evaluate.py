@@ -124,6 +124,8 @@ def measure() -> dict:
         "pattern_of_life": {"precision": places.precision, "recall": places.recall,
                             "measured_on": f"home and workplace of {PERSONAS} simulated people (full location history down "
                                            "to a few photos; day and night shifts; station known or not)"},
+        "privacy_settings": {"precision": None, "recall": None,
+                             "measured_on": "reports settings as the export records them; offduty infers nothing here"},
         "platform_places": {"precision": None, "recall": None,
                             "measured_on": "reports the platforms' own home/work labels; offduty infers nothing here"},
     }

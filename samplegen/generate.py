@@ -179,6 +179,7 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
     }]}
     files[IG_PROFILE] = meta_json(personal)
     truth.expect("employment", "instagram", IG_PROFILE, "profile_user[0].bio", "K9 partner and #deputylife in the bio")
+    truth.expect("privacy_settings", "instagram", IG_PROFILE, "profile_user[0].private", "a public Instagram account")
     files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.jpeg(color=(190, 160, 140))
 
     posts: list[dict[str, Any]] = []

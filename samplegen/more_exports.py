@@ -205,6 +205,9 @@ def tiktok(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[0]", "mentions a roster member")
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", None, "follows a roster member")
     truth.clean("tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[1]", "a sunset")
+    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Private Account", "public account")
+    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Suggest your account to others",
+                 "account suggested to others")
     truth.clean("tiktok", "user_data_tiktok.json", "Comment.Comments.CommentsList[0]", "fashion police")
     return files
 
@@ -277,6 +280,8 @@ def mastodon(truth: GroundTruth) -> dict[str, bytes]:
     }
     truth.expect("employment", "mastodon", "actor.json", "attachment[0]", "a 'Work' profile field names the agency")
     truth.clean("mastodon", "actor.json", "attachment[1]", "pronouns")
+    truth.expect("privacy_settings", "mastodon", "actor.json", "discoverable", "listed in the directory")
+    truth.expect("privacy_settings", "mastodon", "actor.json", "manuallyApprovesFollowers", "anyone can follow")
     truth.expect("geotags", "mastodon", "outbox.json", "orderedItems[0]", "attached photo kept its GPS")
     truth.expect("coworkers", "mastodon", "outbox.json", "orderedItems[1]", "mentions a roster member")
     truth.expect("employment", "mastodon", "outbox.json", "orderedItems[2]", "affinity phrase (low)")

@@ -1,6 +1,7 @@
 """Coworkers (clause 7, "other members"): people you tagged or mentioned who are on your agency's roster.
 
-Names are matched with rapidfuzz (so "Jon Smith" matches "Jonathan Smith"), handles exactly. Without
+Names are matched with rapidfuzz (so "Jon Smith" matches "Jonathan Smith"), handles exactly.
+Connections whose listed employer is your agency (LinkedIn gives it) count as coworkers too. Without
 a roster offduty cannot tell coworkers from friends; the report says so instead of guessing.
 """
 
@@ -104,9 +105,10 @@ class CoworkerAnalyzer(Analyzer):
     description = "Roster members you tagged, mentioned or named in what you published, and roster members in your friend lists."
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
-        if not ctx.profile.roster:
+        if not ctx.profile.roster and not ctx.profile.agency_names:
             return
         matcher = RosterMatcher(ctx.profile)
+        agency = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.I) for n in ctx.profile.agency_names if n.strip()]
         connections: dict[str, list[tuple[Item, Coworker]]] = {}
         for item in ctx.items:
             if item.kind == ItemKind.CONNECTION:
@@ -114,6 +116,9 @@ class CoworkerAnalyzer(Analyzer):
                     hit = matcher.match_person(person)
                     if hit:
                         connections.setdefault(item.platform, []).append((item, hit[0]))
+                    elif item.text and any(p.search(item.text) for p in agency):
+                        # LinkedIn lists each connection's employer: one at your agency is a coworker.
+                        connections.setdefault(item.platform, []).append((item, Coworker(person.name or person.handle)))
                 continue
             if item.kind not in PUBLISHED_KINDS:
                 continue

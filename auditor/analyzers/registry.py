@@ -6,7 +6,7 @@ from auditor.plugins import Registry
 
 from .base import Analyzer
 
-BUILTIN_MODULES = ("employment", "geotags", "coworkers", "platform_places", "pattern_of_life")
+BUILTIN_MODULES = ("employment", "geotags", "coworkers", "platform_places", "pattern_of_life", "privacy_settings")
 
 _REGISTRY: Registry[Analyzer] = Registry("auditor.analyzers", BUILTIN_MODULES, "offduty.analyzers", lambda a: a.name)
 register = _REGISTRY.register

@@ -45,3 +45,13 @@ def test_tags_mentions_names_and_connections():
 def test_no_roster_no_findings():
     items = [_item(ItemKind.POST, [Person(name="Jon Smith")])]
     assert list(CoworkerAnalyzer().analyze(AuditContext([], items, AgencyProfile()))) == []
+
+
+def test_connections_at_your_agency_count_without_a_roster():
+    profile = AgencyProfile(agency_names=["Harlow County Sheriff's Office"])
+    items = [Item(id="c1", platform="linkedin", kind=ItemKind.CONNECTION, source=SourceRef("in", "Connections.csv", "row 1"),
+                  text="Sergeant at Harlow County Sheriff's Office", people=[Person(name="Kelly Brandt")]),
+             Item(id="c2", platform="linkedin", kind=ItemKind.CONNECTION, source=SourceRef("in", "Connections.csv", "row 2"),
+                  text="Nurse at Salina Regional Health", people=[Person(name="Ana Ferreira")])]
+    (finding,) = CoworkerAnalyzer().analyze(AuditContext([], items, profile))
+    assert "1 coworker" in finding.title and "Kelly Brandt" in finding.explanation

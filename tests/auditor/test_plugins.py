@@ -16,4 +16,5 @@ def test_registry_registers_and_lists():
 def test_builtins_are_registered():
     assert set(all_connectors()) == {"facebook", "instagram", "x", "linkedin", "mastodon", "google", "snapchat", "tiktok",
                                      "reddit", "photos"}
-    assert set(all_analyzers()) == {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life"}
+    assert set(all_analyzers()) == {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life",
+                                    "privacy_settings"}
