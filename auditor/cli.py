@@ -57,7 +57,11 @@ def audit(
         for item in result.inputs:
             err.print(f"  {item.path}: {item.reason}")
         raise typer.Exit(2)
-    written = write_reports(result, out_dir, redact=redact)
+    try:
+        written = write_reports(result, out_dir, redact=redact)
+    except OSError as exc:
+        err.print(f"[red]The report could not be written to {out_dir}:[/red] {exc.strerror or exc}. Choose another folder with --out.")
+        raise typer.Exit(2)
     if quiet:
         out.print(str(written["report.html"]))
         return

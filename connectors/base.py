@@ -234,6 +234,10 @@ class Connector:
         except NotUnderstood as exc:
             yield FileOutcome(ctx.source.label, full_path, "not understood", self.name, count, str(exc))
             return
+        except OSError as exc:
+            yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count,
+                              f"the file could not be opened ({exc.strerror or type(exc).__name__})")
+            return
         except MediaError as exc:
             yield FileOutcome(ctx.source.label, full_path, "could not read", self.name, count, str(exc))
             return

@@ -90,3 +90,11 @@ def test_doctor_lists_connectors_and_measured_figures():
     assert run.returncode == 0
     for word in ("facebook", "instagram", "x", "photos", "employment", "coworkers", "geotags"):
         assert word in run.stdout
+
+
+def test_unwritable_output_folder_is_a_clear_message(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    run = offduty("audit", str(REPO / "sample_exports" / "Camera Roll 2024"), "--out", str(blocker / "report"))
+    assert_no_traceback(run)
+    assert run.returncode == 2 and "could not be written" in run.stderr
