@@ -50,3 +50,25 @@ def test_exif_data_location_and_zip_input(tmp_path):
     assert [(p.lat, p.lon, p.source) for p in items[0].geopoints] == [(42.1, -71.2, "meta-json")]
     assert items[0].media[0].open().read(2) == b"\xff\xd8"  # streamed from inside the zip
     assert outcome(ledger, "media/posts/202401/1.jpg").state == "parsed"
+
+
+def test_stories_reels_comments_and_follows(tmp_path):
+    def media(uri, title="", ts=1700000000):
+        return {"uri": uri, "creation_timestamp": ts, "title": title}
+
+    builders.write_tree(tmp_path / "ig", {
+        "your_instagram_activity/media/stories.json": json.dumps({"ig_stories": [media("media/stories/1.jpg", "roll call")]}).encode(),
+        "your_instagram_activity/media/reels.json": json.dumps({"ig_reels_media": [{"media": [media("media/reels/1.mp4", "reel")]}]}).encode(),
+        "your_instagram_activity/comments/post_comments_1.json": json.dumps([{"string_map_data": {
+            "Comment": {"value": "Stay safe out there"}, "Media Owner": {"value": "kbrandt_hcso"}, "Time": {"timestamp": 1700000001}}}]).encode(),
+        "connections/followers_and_following/followers_1.json": json.dumps([{"title": "", "media_list_data": [],
+            "string_list_data": [{"href": "https://www.instagram.com/a", "value": "a_user", "timestamp": 1600000000}]}]).encode(),
+        "connections/followers_and_following/following.json": json.dumps({"relationships_following": [{"title": "b_user",
+            "string_list_data": [{"href": "https://www.instagram.com/b", "timestamp": 1600000001}]}]}).encode(),
+    })
+    _, items, _ = read_export(tmp_path / "ig")
+    kinds = {(i.kind, i.text or i.people[0].handle) for i in items}
+    assert (ItemKind.STORY, "roll call") in kinds and (ItemKind.VIDEO, "reel") in kinds
+    assert (ItemKind.COMMENT, "Stay safe out there") in kinds
+    handles = {i.people[0].handle for i in items if i.kind == ItemKind.CONNECTION}
+    assert handles == {"a_user", "b_user"}  # the older export keeps the username in `title`

@@ -121,3 +121,27 @@ def test_meta_upload_ip_is_kept(real_exports):
     _, items, _ = read_export(real_exports / "facebook" / "v2020_json")
     photo = next(i for i in items if i.kind.value == "photo")
     assert photo.media[0].upload_ip == "167.161.108.51"
+
+
+def test_video_box_variants():
+    import io
+    import struct
+
+    from connectors.isobmff import BoxError, parse_iso6709, read_video_metadata
+
+    def box(kind, payload):
+        return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+    # 3GPP loci: version/flags, language, name, role, then 16.16 fixed-point longitude, latitude, altitude
+    loci = box(b"loci", b"\x00\x00\x00\x00" + b"\x15\xc7" + b"Home\x00" + b"\x00"
+               + struct.pack(">iii", int(-97.6422 * 65536), int(38.8121 * 65536), 0))
+    mvhd_v1 = box(b"mvhd", b"\x01\x00\x00\x00" + struct.pack(">QQ", 3786912000, 3786912000) + b"\x00" * 96)
+    large_mdat = struct.pack(">I", 1) + b"mdat" + struct.pack(">Q", 16 + 32) + b"\x00" * 32
+    data = box(b"ftyp", b"3gp4\x00\x00\x00\x00") + large_mdat + box(b"moov", mvhd_v1 + box(b"udta", loci))
+    meta = read_video_metadata(io.BytesIO(data))
+    assert meta.lat == pytest.approx(38.8121, abs=1e-4) and meta.lon == pytest.approx(-97.6422, abs=1e-4)
+    assert meta.created == datetime(2024, 1, 1, tzinfo=timezone.utc)  # 64-bit mvhd, seconds since 1904
+    with pytest.raises(BoxError):
+        read_video_metadata(io.BytesIO(box(b"ftyp", b"mp42") + struct.pack(">I", 4000) + b"moov"))
+    assert parse_iso6709("+12.34-056.78+010.000/") == (12.34, -56.78, 10.0)
+    assert parse_iso6709("+00.0000+000.0000/") is None and parse_iso6709("garbage") is None
