@@ -105,7 +105,7 @@ def google(truth: GroundTruth) -> tuple[dict[str, bytes], dict[str, bytes]]:
         "Takeout/archive_browser.html": b"<!DOCTYPE html><html><body>Takeout part 1</body></html>",
     }
     part2 = {
-        album + "IMG_3301.HEIC": _heic_or_jpeg(),
+        album + "IMG_3301.HEIC": builders.heic(),
         album + "IMG_3302.JPG": builders.jpeg(color=(30, 120, 60)),
         "Takeout/My Activity/Search/MyActivity.json": json.dumps([
             {"header": "Search", "title": "Searched for pie crust recipe", "titleUrl": "https://www.google.com/search?q=pie+crust",
@@ -120,7 +120,6 @@ def google(truth: GroundTruth) -> tuple[dict[str, bytes], dict[str, bytes]]:
             ]),
         "Takeout/archive_browser.html": b"<!DOCTYPE html><html><body>Takeout part 2</body></html>",
     }
-    first = TAKEOUT_PARTS[0]
     truth.expect("geotags", "google", album + "IMG_3301.HEIC.json", "", "photo located at home (sidecar; media in part 2)")
     truth.expect("coworkers", "google", album + "IMG_3301.HEIC.json", "", "a roster member tagged in Google Photos")
     truth.clean("google", album + "IMG_3302.JPG.supplemental-metadata.json", "", "0,0 means no location")
@@ -129,24 +128,7 @@ def google(truth: GroundTruth) -> tuple[dict[str, bytes], dict[str, bytes]]:
     truth.expect("platform_places", "google", semantic, "timelineObjects[1].placeVisit", "Google labels the workplace")
     truth.expect("employment", "google", "Takeout/YouTube and YouTube Music/comments/comments.csv", "row 1", "roll call, my sergeant")
     truth.clean("google", "Takeout/YouTube and YouTube Music/comments/comments.csv", "row 2", "a baking comment")
-    _ = first
     return part1, part2
-
-
-def _heic_or_jpeg() -> bytes:
-    """A HEIC as an iPhone writes it when pillow-heif can encode, else a JPEG (the name stays .HEIC)."""
-    try:
-        import io
-
-        import pillow_heif
-        from PIL import Image
-
-        pillow_heif.register_heif_opener()
-        buffer = io.BytesIO()
-        Image.new("RGB", (64, 48), (200, 80, 40)).save(buffer, "HEIF", quality=50)
-        return buffer.getvalue()
-    except Exception:  # pragma: no cover - encoders missing
-        return builders.jpeg(color=(200, 80, 40))
 
 
 def snapchat(truth: GroundTruth) -> dict[str, bytes]:
