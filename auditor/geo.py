@@ -76,6 +76,12 @@ class Geography:
 
 
 @lru_cache(maxsize=1)
+def shared_geography() -> Geography:
+    """One GeoNames index per process, for the analyzers and the report's map alike."""
+    return Geography()
+
+
+@lru_cache(maxsize=1)
 def _timezone_finder():  # type: ignore[no-untyped-def]
     from timezonefinder import TimezoneFinder
 

@@ -1,19 +1,29 @@
 """The typed data model every stage speaks.
 
-Connectors build `Account`s and `Item`s from exports, analyzers turn them into `Finding`s, reports
-render findings. Nothing here parses files or judges content.
+Connectors build `Account`s, `Item`s and `LocationPoint`s from exports, analyzers turn them into
+`Finding`s, reports render findings. Nothing here parses files or judges content.
+
+Where two stages must agree on a word (which profile field, which setting, where a coordinate came
+from, what became of a file), the word is a member of an enum below, never a string that happens to
+match. Records are small frozen dataclasses with slots, so they pickle across process boundaries and
+cost little memory; location points, the bulk of a heavy export, are stored column-wise in a
+`LocationTrail`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from datetime import datetime
-from enum import Enum
-from typing import BinaryIO, Callable
+import math
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from enum import StrEnum
+from typing import Any, Iterable, Iterator
 
 
-class ItemKind(str, Enum):
+class ItemKind(StrEnum):
     POST = "post"
     COMMENT = "comment"
     PHOTO = "photo"
@@ -24,10 +34,101 @@ class ItemKind(str, Enum):
     MESSAGE = "message"
     SETTING = "setting"
     CONNECTION = "connection"
-    LOCATION_RECORD = "location record"
 
 
-class Severity(str, Enum):
+class ProfileField(StrEnum):
+    """Which part of a profile an item of kind PROFILE_FIELD is."""
+
+    DISPLAY_NAME = "display name"
+    BIO = "bio"
+    HEADLINE = "headline"
+    EMPLOYER = "employer"
+    INDUSTRY = "industry"
+    EDUCATION = "education"
+    SKILLS = "skills"
+    EMAIL = "email"
+    WEBSITE = "website"
+    LOCATION = "location"
+    ADDRESS = "address"
+    LINKED_ACCOUNT = "linked account"
+    FAMILY_MEMBER = "family member"
+    GROUP = "group"
+    LIKED_PAGE = "liked page"
+    SUBSCRIBED_COMMUNITY = "subscribed community"
+    MODERATED_COMMUNITY = "moderated community"
+    PLATFORM_PLACE = "place the platform lists for you"
+
+
+class Setting(StrEnum):
+    """An account-level setting an item of kind SETTING records (its value is the item's text)."""
+
+    PRIVATE_ACCOUNT = "private account"
+    PROTECTED_POSTS = "protected posts"
+    SUGGEST_ACCOUNT = "suggest your account to others"
+    DISCOVERABLE = "discoverable"
+    INDEXABLE = "indexable by search engines"
+    APPROVE_FOLLOWERS = "approve followers manually"
+    LOCATION_REPORTING = "location reporting"
+    OTHER = "other setting"  # kept with the export's own name in Item.label
+
+
+class ConnectionKind(StrEnum):
+    FRIEND = "friend"
+    FOLLOWER = "follower"
+    FOLLOWING = "following"
+    CONTACT = "connection"  # LinkedIn's word
+    LIST_MEMBER = "list member"
+
+
+FieldKind = ProfileField | Setting | ConnectionKind
+FIELD_TYPE_FOR_KIND: dict[ItemKind, type] = {
+    ItemKind.PROFILE_FIELD: ProfileField, ItemKind.SETTING: Setting, ItemKind.CONNECTION: ConnectionKind,
+}
+
+
+class GeoSource(StrEnum):
+    """Where a coordinate came from."""
+
+    EXIF = "exif"
+    XMP = "xmp"
+    VIDEO = "video"
+    META_JSON = "meta-json"
+    CHECK_IN = "check-in"
+    TWEET = "tweet"
+    TWEET_PLACE = "tweet-place"
+    SIDECAR = "sidecar"
+    SIDECAR_EXIF = "sidecar-exif"
+    LOCATION_HISTORY = "location-history"
+    TIMELINE = "timeline"
+    ACTIVITY = "activity"
+    SNAP_MEMORY = "snap-memory"
+    SNAP_INFERENCE = "snap-inference"
+    INFERRED = "inferred"  # a place offduty concluded from many points
+
+
+class PlaceLabel(StrEnum):
+    """A platform's own label on a location record: its inference of where you live or work."""
+
+    HOME = "home"
+    WORK = "workplace"
+
+
+class InferredPlace(StrEnum):
+    """What offduty concluded a cluster of points is."""
+
+    HOME = "likely home"
+    WORK = "likely workplace"
+    ROUTINE = "routine place"
+
+
+class LedgerState(StrEnum):
+    PARSED = "parsed"
+    IGNORED = "ignored"
+    NOT_UNDERSTOOD = "not understood"
+    COULD_NOT_READ = "could not read"
+
+
+class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -35,21 +136,25 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return ["high", "medium", "low", "info"].index(self.value)
+        return list(Severity).index(self)
 
 
-@dataclass(frozen=True)
+def _frozen_tuple(instance: object, **fields: Iterable[Any]) -> None:
+    """Lists handed to a frozen record become tuples, so the record cannot change after it is built."""
+    for name, value in fields.items():
+        if not isinstance(value, tuple):
+            object.__setattr__(instance, name, tuple(value))
+
+
+@dataclass(frozen=True, slots=True)
 class GeoPoint:
     lat: float
     lon: float
-    source: str  # exif | xmp | sidecar | meta-json | tweet | check-in | location-history | ...
+    source: GeoSource
     accuracy_m: float | None = None
 
-    def rounded(self, places: int = 5) -> tuple[float, float]:
-        return (round(self.lat, places), round(self.lon, places))
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str = ""
     handle: str = ""
@@ -62,7 +167,7 @@ class Person:
         return self.name or (f"@{self.handle}" if self.handle else self.platform_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where a record came from: the input (folder or archive), the file inside it, the record in that file."""
 
@@ -74,43 +179,62 @@ class SourceRef:
         return f"{self.path}{' ' + self.pointer if self.pointer else ''}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str = ""
     geo: GeoPoint | None = None
     address: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class MediaRef:
+    """Which bytes a media record stands for: a member of one opened input. The audit's workspace
+    (`connectors.sources.Workspace`) opens it, in this process or in a worker."""
+
+    source_key: str
+    member: str
+
+
+@dataclass(frozen=True, slots=True)
 class Media:
     path: str  # path inside the export, or a URL when the export only gives one
     mime: str = ""
-    open: Callable[[], BinaryIO] | None = field(default=None, repr=False, compare=False)
-    geo: list[GeoPoint] = field(default_factory=list)
+    ref: MediaRef | None = None  # None when the file is not in the export
+    geo: tuple[GeoPoint, ...] = ()
     taken_at: datetime | None = None
     camera: str = ""
-    people: list[Person] = field(default_factory=list)
+    people: tuple[Person, ...] = ()
     upload_ip: str = ""  # the address the platform recorded for the upload, when the export keeps it
 
+    def __post_init__(self) -> None:
+        _frozen_tuple(self, geo=self.geo, people=self.people)
 
-@dataclass
+    def with_geo(self, point: GeoPoint) -> "Media":
+        return self if point in self.geo else replace(self, geo=(*self.geo, point))
+
+
+@dataclass(frozen=True, slots=True)
 class Account:
     platform: str
     handle: str = ""
     display_name: str = ""
     bio: str = ""
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    employers: list[str] = field(default_factory=list)
-    job_titles: list[str] = field(default_factory=list)
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    employers: tuple[str, ...] = ()
+    job_titles: tuple[str, ...] = ()
     location: str = ""
-    websites: list[str] = field(default_factory=list)
+    websites: tuple[str, ...] = ()
     profile_photo: str = ""
     private: bool | None = None  # None: the export does not say
     source: SourceRef | None = None
 
+    def __post_init__(self) -> None:
+        _frozen_tuple(self, emails=self.emails, phones=self.phones, employers=self.employers,
+                      job_titles=self.job_titles, websites=self.websites)
 
-@dataclass
+
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     platform: str
@@ -120,10 +244,19 @@ class Item:
     created_at: datetime | None = None  # timezone-aware UTC
     audience: str = ""  # as exported; "" when the export does not say
     url: str = ""
-    people: list[Person] = field(default_factory=list)
-    media: list[Media] = field(default_factory=list)
+    people: tuple[Person, ...] = ()
+    media: tuple[Media, ...] = ()
     place: Place | None = None
-    field_name: str = ""  # for profile fields and settings: which one ("bio", "employer", "email" ...)
+    field: FieldKind | None = None  # which profile field, setting or kind of connection
+    label: str = ""  # the export's own name for it, when that says more (a TikTok setting, a Mastodon list)
+
+    def __post_init__(self) -> None:
+        _frozen_tuple(self, people=self.people, media=self.media)
+        expected = FIELD_TYPE_FOR_KIND.get(self.kind)
+        if self.field is not None and (expected is None or not isinstance(self.field, expected)):
+            raise TypeError(f"a {self.kind} item cannot carry the field {self.field!r}")
+        if expected is not None and self.field is None:
+            raise TypeError(f"a {self.kind} item needs a {expected.__name__}")
 
     @property
     def geopoints(self) -> list[GeoPoint]:
@@ -132,6 +265,11 @@ class Item:
             points.append(self.place.geo)
         return points
 
+    @property
+    def field_label(self) -> str:
+        """How the report names this field or setting."""
+        return self.label or (self.field.value if self.field else "")
+
 
 def make_item_id(platform: str, source: SourceRef) -> str:
     """A stable id: the same record of the same export always gets the same id."""
@@ -139,7 +277,143 @@ def make_item_id(platform: str, source: SourceRef) -> str:
     return f"{platform[:2]}-{digest[:12]}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class LocationPoint:
+    """One point of a location trail: a platform's record of where you were (or its own guess of
+    your home and workplace). Stored column-wise in a `LocationTrail`; this is the row view."""
+
+    platform: str
+    source: SourceRef
+    lat: float
+    lon: float
+    geo_source: GeoSource
+    accuracy_m: float | None = None
+    at: datetime | None = None
+    label: PlaceLabel | None = None
+    text: str = ""  # what the record says besides the point (an activity, a place's name)
+    place_name: str = ""
+    address: str = ""
+
+    @property
+    def id(self) -> str:
+        return make_item_id(self.platform, self.source)
+
+    @property
+    def geo(self) -> GeoPoint:
+        return GeoPoint(self.lat, self.lon, self.geo_source, self.accuracy_m)
+
+
+_LAST_INDEX = re.compile(r"\[(\d{1,18})\](?!.*\[\d)")
+_NO_CODE = 0
+
+
+class _Interner:
+    """Strings stored once and referred to by number (0 is the empty string)."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = [""]
+        self.codes: dict[Any, int] = {"": 0}
+
+    def code(self, value: Any) -> int:
+        found = self.codes.get(value)
+        if found is None:
+            found = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+    def __getstate__(self) -> list[Any]:
+        return self.values
+
+    def __setstate__(self, values: list[Any]) -> None:
+        self.values = values
+        self.codes = {v: i for i, v in enumerate(values)}
+
+
+class LocationTrail:
+    """Millions of location points in a few flat arrays (about 60 bytes a point, against about 900
+    for an Item): coordinates, times and accuracies as numbers, everything textual interned. Record
+    pointers such as "locations[1234567]" are kept as a shared template plus a number."""
+
+    _SOURCES = list(GeoSource)
+    _LABELS: list[PlaceLabel | None] = [None, *PlaceLabel]
+
+    def __init__(self) -> None:
+        self.lat, self.lon, self.at = array("d"), array("d"), array("d")
+        self.accuracy = array("f")
+        self.geo_source, self.place_label = array("B"), array("B")
+        self.origin, self.template, self.index = array("I"), array("I"), array("q")
+        self.text, self.place_name, self.address = array("I"), array("I"), array("I")
+        self._origins = _Interner()  # (platform, input, path)
+        self._strings = _Interner()
+
+    def __len__(self) -> int:
+        return len(self.lat)
+
+    def append(self, point: LocationPoint) -> None:
+        self.lat.append(point.lat)
+        self.lon.append(point.lon)
+        self.at.append(point.at.timestamp() if point.at else math.nan)
+        self.accuracy.append(math.nan if point.accuracy_m is None else point.accuracy_m)
+        self.geo_source.append(self._SOURCES.index(point.geo_source))
+        self.place_label.append(self._LABELS.index(point.label))
+        self.origin.append(self._origins.code((point.platform, point.source.input, point.source.path)))
+        match = _LAST_INDEX.search(point.source.pointer)
+        if match:
+            template = point.source.pointer[:match.start(1)] + "\x00" + point.source.pointer[match.end(1):]
+            self.template.append(self._strings.code(template))
+            self.index.append(int(match.group(1)))
+        else:
+            self.template.append(self._strings.code(point.source.pointer))
+            self.index.append(-1)
+        for column, value in ((self.text, point.text), (self.place_name, point.place_name), (self.address, point.address)):
+            column.append(self._strings.code(value))
+
+    def extend(self, points: Iterable[LocationPoint]) -> None:
+        for point in points:
+            self.append(point)
+
+    def __getitem__(self, row: int) -> LocationPoint:
+        platform, input_label, path = self._origins.values[self.origin[row]]
+        template = self._strings.values[self.template[row]]
+        pointer = template.replace("\x00", str(self.index[row])) if self.index[row] >= 0 else template
+        at, accuracy = self.at[row], self.accuracy[row]
+        strings = self._strings.values
+        return LocationPoint(
+            platform=platform, source=SourceRef(input_label, path, pointer), lat=self.lat[row], lon=self.lon[row],
+            geo_source=self._SOURCES[self.geo_source[row]],
+            accuracy_m=None if math.isnan(accuracy) else round(float(accuracy), 2),  # stored as float32
+            at=None if math.isnan(at) else datetime.fromtimestamp(at, tz=timezone.utc),
+            label=self._LABELS[self.place_label[row]], text=strings[self.text[row]],
+            place_name=strings[self.place_name[row]], address=strings[self.address[row]],
+        )
+
+    def __iter__(self) -> Iterator[LocationPoint]:
+        return (self[row] for row in range(len(self)))
+
+    def rows(self, rows: Iterable[int]) -> list[LocationPoint]:
+        return [self[row] for row in rows]
+
+    def labelled_rows(self) -> list[int]:
+        """Rows the platform labelled as your home or workplace."""
+        return [row for row, code in enumerate(self.place_label) if code != _NO_CODE]
+
+    def platform_of(self, row: int) -> str:
+        return self._origins.values[self.origin[row]][0]
+
+    def count_by_platform(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for code, number in Counter(self.origin).items():
+            platform = self._origins.values[code][0]
+            counts[platform] = counts.get(platform, 0) + number
+        return counts
+
+    def nbytes(self) -> int:
+        columns = (self.lat, self.lon, self.at, self.accuracy, self.geo_source, self.place_label, self.origin,
+                   self.template, self.index, self.text, self.place_name, self.address)
+        return sum(c.itemsize * len(c) for c in columns)
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     item_id: str
     platform: str
@@ -150,7 +424,7 @@ class Evidence:
     place_name: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Finding:
     detector: str
     topic: str  # a policy topic; the policy file maps it to a clause id
@@ -158,16 +432,19 @@ class Finding:
     title: str
     explanation: str
     platform: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
     clause: str = ""  # filled from the policy's topic map
-    related_clauses: list[str] = field(default_factory=list)
-    remediation: list[str] = field(default_factory=list)
+    related_clauses: tuple[str, ...] = ()
+    remediation: tuple[str, ...] = ()
     precision: float | None = None  # the detector's measured figures, when known
     recall: float | None = None
     area: GeoPoint | None = None  # an inferred place (home, workplace ...): its centre
     area_radius_m: float | None = None
-    area_label: str = ""
+    area_label: InferredPlace | None = None
+
+    def __post_init__(self) -> None:
+        _frozen_tuple(self, evidence=self.evidence, related_clauses=self.related_clauses, remediation=self.remediation)
 
     @property
     def id(self) -> str:
@@ -175,20 +452,16 @@ class Finding:
         return "F-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-@dataclass
-class Unreadable:
-    input: str
-    path: str
-    reason: str
-
-
-@dataclass
+@dataclass(frozen=True, slots=True)
 class FileOutcome:
     """The ledger line of one file: what became of it."""
 
     input: str
     path: str
-    state: str  # parsed | ignored | not understood | could not read
+    state: LedgerState
     connector: str = ""
     items: int = 0
     reason: str = ""
+
+
+Record = Account | Item | LocationPoint

@@ -6,22 +6,27 @@ never stops the audit: each becomes a line in the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import yaml
 
 from auditor import __version__
 from auditor.analyzers.base import AuditContext
 from auditor.analyzers.registry import all_analyzers
-from auditor.model import Account, FileOutcome, Finding, Item, Severity
+from auditor.cache import ResultCache
+from auditor.model import Account, FileOutcome, Finding, Item, ItemKind, LedgerState, LocationPoint, LocationTrail, Severity
+from auditor.parallel import default_jobs
 from auditor.policy import Policy, load_policy
 from auditor.profile import AgencyProfile, load_profile
 from auditor.remediation import general_advice, steps_for
+
+if TYPE_CHECKING:
+    from connectors import ReadSession
 
 # Topics whose findings identify the officer; for an undercover profile they fall under clause 8.
 IDENTIFYING_TOPICS = {"employment_disclosure", "identifying_imagery", "personal_recognition", "location_exposure",
@@ -37,9 +42,9 @@ class InputSummary:
     confidence: float = 0.0
     status: str = "read"  # read | rejected
     reason: str = ""
-    state: str = ""  # for a rejected input: "could not read" or "not understood"
-    items: int = 0
-    counts: dict[str, int] = field(default_factory=dict)  # ledger state -> number of files
+    state: LedgerState | None = None  # for a rejected input: COULD_NOT_READ or NOT_UNDERSTOOD
+    items: int = 0  # records read: items and location points
+    counts: dict[LedgerState, int] = field(default_factory=dict)  # ledger state -> number of files
 
 
 @dataclass
@@ -61,6 +66,7 @@ class AuditResult:
     inputs: list[InputSummary]
     accounts: list[Account]
     items: list[Item]
+    locations: LocationTrail
     findings: list[Finding]
     ledger: list[FileOutcome]
     analyzers: list[AnalyzerInfo]
@@ -69,14 +75,21 @@ class AuditResult:
 
     @property
     def unreadable(self) -> list[FileOutcome]:
-        return self._rejected("could not read") + [o for o in self.ledger if o.state == "could not read"]
+        return self._with_state(LedgerState.COULD_NOT_READ)
 
     @property
     def not_understood(self) -> list[FileOutcome]:
-        return self._rejected("not understood") + [o for o in self.ledger if o.state == "not understood"]
+        return self._with_state(LedgerState.NOT_UNDERSTOOD)
 
-    def _rejected(self, state: str) -> list[FileOutcome]:
-        return [FileOutcome(i.path, "", state, reason=i.reason) for i in self.inputs if i.status == "rejected" and (i.state or "could not read") == state]
+    def _with_state(self, state: LedgerState) -> list[FileOutcome]:
+        rejected = [FileOutcome(i.path, "", state, reason=i.reason) for i in self.inputs
+                    if i.status == "rejected" and (i.state or LedgerState.COULD_NOT_READ) == state]
+        return rejected + [o for o in self.ledger if o.state == state]
+
+    @property
+    def record_count(self) -> int:
+        """Items and location points read."""
+        return len(self.items) + len(self.locations)
 
     @property
     def readable_inputs(self) -> int:
@@ -89,52 +102,62 @@ def detector_accuracy() -> dict:
     return yaml.safe_load(text) or {}
 
 
-def read_inputs(paths: list[Path], progress: Progress | None = None
-                ) -> tuple[list[InputSummary], list[Account], list[Item], list[FileOutcome]]:
-    from connectors import PlannedInput, discover_inputs
+@dataclass
+class ReadOutput:
+    inputs: list[InputSummary] = field(default_factory=list)
+    accounts: list[Account] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    locations: LocationTrail = field(default_factory=LocationTrail)
+    ledger: list[FileOutcome] = field(default_factory=list)
 
-    inputs: list[InputSummary] = []
-    accounts: list[Account] = []
-    items: list[Item] = []
-    ledger: list[FileOutcome] = []
-    plans = discover_inputs(paths)
+
+def read_inputs(paths: list[Path], progress: Progress | None = None, session: "ReadSession | None" = None) -> ReadOutput:
+    from connectors import PlannedInput, ReadSession, discover_inputs
+
+    session = session or ReadSession()
+    output = ReadOutput()
+    plans = discover_inputs(paths, session.workspace)
     for index, plan in enumerate(plans):
         if not isinstance(plan, PlannedInput):
-            inputs.append(InputSummary(str(plan.path), status="rejected", reason=plan.reason, state=plan.state))
+            output.inputs.append(InputSummary(str(plan.path), status="rejected", reason=plan.reason, state=plan.state))
             continue
         summary = InputSummary(plan.label, plan.connector.title, plan.confidence)
         total = len(plan.source.members())
         done = 0
         for note in plan.notes:
-            ledger.append(note)
+            output.ledger.append(note)
             summary.counts[note.state] = summary.counts.get(note.state, 0) + 1
         try:
-            for record in plan.connector.read(plan.source, plan.prefix):
+            for record in plan.connector.read(plan.source, plan.prefix, session):
                 if isinstance(record, FileOutcome):
-                    ledger.append(record)
+                    output.ledger.append(record)
                     summary.counts[record.state] = summary.counts.get(record.state, 0) + 1
                     done += 1
                     if progress:
                         progress(f"Reading {plan.connector.title}: {Path(plan.path).name}", done, total)
+                elif isinstance(record, LocationPoint):
+                    output.locations.append(record)
+                    summary.items += 1
                 elif isinstance(record, Item):
-                    items.append(record)
+                    output.items.append(record)
                     summary.items += 1
                 else:
-                    accounts.append(record)
+                    output.accounts.append(record)
         except OSError as exc:  # e.g. the archive became unreadable half-way through
-            summary.status, summary.state = "rejected", "could not read"
+            summary.status, summary.state = "rejected", LedgerState.COULD_NOT_READ
             summary.reason = f"reading stopped part-way ({exc.strerror or exc})"
         finally:
             plan.source.close()
-        inputs.append(summary)
+        output.inputs.append(summary)
         if progress:
             progress("Reading exports", index + 1, len(plans))
-    return inputs, accounts, items, ledger
+    return output
 
 
 def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, policy: Policy,
-            progress: Progress | None = None) -> tuple[list[Finding], list[AnalyzerInfo]]:
-    ctx = AuditContext(accounts=accounts, items=items, profile=profile)
+            progress: Progress | None = None, locations: LocationTrail | None = None
+            ) -> tuple[list[Finding], list[AnalyzerInfo]]:
+    ctx = AuditContext(accounts=accounts, items=items, profile=profile, locations=locations or LocationTrail())
     accuracy = detector_accuracy()
     findings: list[Finding] = []
     infos: list[AnalyzerInfo] = []
@@ -148,10 +171,8 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
         except Exception as exc:  # an analyzer bug must not cost the officer the rest of the audit
             info.error = f"{type(exc).__name__}: {exc}"
             produced = []
-        for finding in produced:
-            finding.precision, finding.recall = info.precision, info.recall
-            _file_under_policy(finding, policy, profile)
-        findings.extend(produced)
+        findings.extend(_file_under_policy(replace(f, precision=info.precision, recall=info.recall), policy, profile)
+                        for f in produced)
         infos.append(info)
         if progress:
             progress("Analysing", index + 1, len(analyzers))
@@ -159,17 +180,19 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     return findings, infos
 
 
-def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> None:
-    finding.clause = policy.clause_for(finding.topic)
-    finding.related_clauses = [c for c in policy.related.get(finding.topic, []) if c != finding.clause]
+def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> Finding:
+    clause = policy.clause_for(finding.topic)
+    related = [c for c in policy.related.get(finding.topic, []) if c != clause]
     platforms = [finding.platform] if finding.platform != "several" else sorted({e.platform for e in finding.evidence})
-    finding.remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
+    remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
+    severity = finding.severity
     if profile.undercover and finding.topic in IDENTIFYING_TOPICS and policy.clause_for("undercover"):
-        if finding.clause:
-            finding.related_clauses.insert(0, finding.clause)
-        finding.clause = policy.clause_for("undercover")
-        finding.severity = Severity.HIGH
-        finding.remediation = steps_for("undercover", "any") + finding.remediation
+        if clause:
+            related.insert(0, clause)
+        clause = policy.clause_for("undercover")
+        severity = Severity.HIGH
+        remediation = steps_for("undercover", "any") + remediation
+    return replace(finding, clause=clause, related_clauses=tuple(related), remediation=tuple(remediation), severity=severity)
 
 
 def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile: AgencyProfile) -> list[str]:
@@ -179,7 +202,7 @@ def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile
                      "be recognised and photos at your station could not be detected. Add --profile to check those.")
     elif not profile.roster:
         notes.append("The agency profile has no roster, so tagged and mentioned people were not checked against coworkers.")
-    tagged = sum(len(i.people) for i in items if i.kind.value != "connection")
+    tagged = sum(len(i.people) for i in items if i.kind != ItemKind.CONNECTION)
     if tagged and not profile.roster:
         notes.append(f"{tagged} tag(s) or mention(s) of other people were read; without a roster offduty cannot tell "
                      "which of them are coworkers.")
@@ -189,15 +212,23 @@ def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile
     return notes
 
 
-def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Progress | None = None) -> AuditResult:
+def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Progress | None = None, *,
+              jobs: int | None = None, use_cache: bool = True) -> AuditResult:
+    """The whole audit. `jobs`: worker processes for the media pass (default: every core);
+    `use_cache`: keep and reuse per-file results in the user's cache folder."""
+    from connectors import ReadSession, Workspace
+
     profile = load_profile(profile_path)
     policy = load_policy(profile.policy_path)
-    inputs, accounts, items, ledger = read_inputs(paths, progress)
-    findings, infos = analyze(accounts, items, profile, policy, progress)
+    with Workspace() as workspace:
+        session = ReadSession(workspace, jobs=jobs or default_jobs(), cache=ResultCache() if use_cache else None)
+        read = read_inputs(paths, progress, session)
+    inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
+    findings, infos = analyze(accounts, items, profile, policy, progress, read.locations)
     notes = coverage_notes(inputs, items, profile)
     notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
     return AuditResult(
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
-        profile=profile, inputs=inputs, accounts=accounts, items=items, findings=findings, ledger=ledger,
+        profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
     )

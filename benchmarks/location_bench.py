@@ -47,7 +47,8 @@ def build_folder(folder: Path, jpegs: int, heics: int, videos: int, seed: int = 
 
 def offduty_coordinates(folder: Path) -> tuple[dict[str, tuple[float, float] | None], float]:
     started = time.perf_counter()
-    _, _, items, ledger = read_inputs([folder])
+    read = read_inputs([folder])
+    items, ledger = read.items, read.ledger
     elapsed = time.perf_counter() - started
     found: dict[str, tuple[float, float] | None] = {o.path: None for o in ledger}
     for item in items:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.model import FileOutcome
+from auditor.model import FileOutcome, LedgerState
 
 from .base import Connector
 from .registry import all_connectors
@@ -21,11 +21,12 @@ from .sources import (
     FilteredSource,
     FolderSource,
     MultiSource,
-    NestedZipSource,
     SingleFileSource,
     SourceError,
+    Workspace,
+    default_workspace,
     is_archive,
-    open_source,
+    nested_zip,
 )
 from .text import is_image, is_video
 
@@ -56,7 +57,7 @@ class PlannedInput:
 class RejectedInput:
     path: Path
     reason: str
-    state: str = "could not read"  # or "not understood": a loose file that is no export at all
+    state: LedgerState = LedgerState.COULD_NOT_READ  # or NOT_UNDERSTOOD: a loose file that is no export at all
 
 
 Plan = PlannedInput | RejectedInput
@@ -80,50 +81,45 @@ def _recognised(members: list[str], root_only: bool = False) -> tuple[Connector 
     return connector, score, prefix
 
 
-def _plan_path(path: Path, depth: int) -> list[Plan]:
+def _plan_path(workspace: Workspace, path: Path, depth: int) -> list[Plan]:
     try:
-        source = open_source(path)
+        source = workspace.open_path(path)
         members = source.members()
     except SourceError as exc:
         return [RejectedInput(path, str(exc))]
     except OSError as exc:
         return [RejectedInput(path, f"it could not be opened ({exc.strerror or exc})")]
-    return _plan_source(path, source, members, depth)
+    return _plan_source(workspace, path, source, members, depth)
 
 
-def _plan_source(path: Path, source: ExportSource, members: list[str], depth: int) -> list[Plan]:
+def _plan_source(workspace: Workspace, path: Path, source: ExportSource, members: list[str], depth: int) -> list[Plan]:
     if not members:
-        source.close()
         return [RejectedInput(path, "it is empty")]
     is_folder = isinstance(source, FolderSource)
     connector, score, prefix = _recognised(members)
     if connector and prefix and is_folder and depth < MAX_DEPTH:
         connector = None  # a folder whose exports sit one level down: a container, handled below
     if connector is None and is_folder and depth < MAX_DEPTH:
-        children = _container_children(path, depth)
+        children = _container_children(workspace, path, depth)
         if children:
-            source.close()
-            return [plan for child in children for plan in _plan_path(child, depth + 1)]
+            return [plan for child in children for plan in _plan_path(workspace, child, depth + 1)]
     if connector is None:
         nested = [m for m in members if m.lower().endswith(".zip")]
-        if nested and depth < MAX_DEPTH and not is_folder:
-            rest = [m for m in members if m not in nested]
-            plans = [p for m in nested for p in _plan_nested(path, source, m, depth + 1)]
-            if not any(is_image(m) or is_video(m) for m in rest):
-                return plans
+        rest = [m for m in members if m not in nested]
+        if nested and depth < MAX_DEPTH and not is_folder and not any(is_image(m) or is_video(m) for m in rest):
+            return [p for m in nested for p in _plan_nested(workspace, path, source, m, depth + 1)]
+        # With photos beside them, the zips are planned with the photo folder below.
         if any(is_image(m) or is_video(m) for m in members):
             connector, score, prefix = all_connectors()[FALLBACK], 0.2, ""
         elif isinstance(source, SingleFileSource):
-            source.close()
             return [RejectedInput(path, "offduty does not know this kind of file on its own; give the whole export folder or archive",
-                                  "not understood")]
+                                  LedgerState.NOT_UNDERSTOOD)]
         else:
-            source.close()
             return [RejectedInput(path, "offduty does not recognise this as a data export of any platform it reads")]
-    return _with_sub_inputs(path, source, members, connector, prefix, score, depth)
+    return _with_sub_inputs(workspace, path, source, members, connector, prefix, score, depth)
 
 
-def _with_sub_inputs(path: Path, source: ExportSource, members: list[str], connector: Connector, prefix: str,
+def _with_sub_inputs(workspace: Workspace, path: Path, source: ExportSource, members: list[str], connector: Connector, prefix: str,
                      score: float, depth: int) -> list[Plan]:
     """The planned input, plus any export in a subfolder nothing in this one claims, plus nested zips."""
     extra: list[Plan] = []
@@ -136,27 +132,28 @@ def _with_sub_inputs(path: Path, source: ExportSource, members: list[str], conne
                 continue
             if _recognised([m[len(child) + 1:] for m in inside], root_only=True)[0]:
                 excluded_dirs.append(child + "/")
-                extra.extend(_plan_path(path / child, depth + 1))
+                extra.extend(_plan_path(workspace, path / child, depth + 1))
     nested = [m for m in members if m.lower().endswith(".zip") and not m.startswith(tuple(excluded_dirs))]
     for member in nested:
-        notes.append(FileOutcome(source.label, member, "ignored", reason="a zip inside the export: read as an input of its own"))
-        extra.extend(_plan_nested(path, source, member, depth + 1))
+        notes.append(FileOutcome(source.label, member, LedgerState.IGNORED,
+                                 reason="a zip inside the export: read as an input of its own"))
+        extra.extend(_plan_nested(workspace, path, source, member, depth + 1))
     if excluded_dirs or nested:
         source = FilteredSource(source, excluded_dirs, nested)
     return [PlannedInput(path, source, connector, prefix, score, notes)] + extra
 
 
-def _plan_nested(path: Path, parent: ExportSource, member: str, depth: int) -> list[Plan]:
+def _plan_nested(workspace: Workspace, path: Path, parent: ExportSource, member: str, depth: int) -> list[Plan]:
     label = Path(f"{path}/{member}")
     try:
-        source = NestedZipSource(parent, member)
+        source = nested_zip(workspace, parent, member)
         members = source.members()
     except (SourceError, OSError) as exc:
         return [RejectedInput(label, str(exc) if isinstance(exc, SourceError) else "the zip inside could not be read")]
-    return _plan_source(label, source, members, depth)
+    return _plan_source(workspace, label, source, members, depth)
 
 
-def _container_children(path: Path, depth: int = 0) -> list[Path]:
+def _container_children(workspace: Workspace, path: Path, depth: int = 0) -> list[Path]:
     """The children of a folder worth auditing one by one, if at least one of them is an export
     (or, one level further down, holds exports)."""
     children = [c for c in sorted(path.iterdir()) if not c.name.startswith(".")]
@@ -164,13 +161,12 @@ def _container_children(path: Path, depth: int = 0) -> list[Path]:
         if not (child.is_dir() or is_archive(child)):
             continue
         try:
-            with open_source(child) as source:
-                members = source.members()
+            members = workspace.open_path(child).members()
         except (SourceError, OSError):
             continue
         if _recognised(members, root_only=child.is_dir())[0] is not None:
             return children
-        if child.is_dir() and depth + 1 < MAX_DEPTH and _container_children(child, depth + 1):
+        if child.is_dir() and depth + 1 < MAX_DEPTH and _container_children(workspace, child, depth + 1):
             return children
     return []
 
@@ -200,8 +196,10 @@ def _merge_multipart(plans: list[Plan]) -> list[Plan]:
     return merged
 
 
-def discover_inputs(paths: list[Path]) -> list[Plan]:
+def discover_inputs(paths: list[Path], workspace: Workspace | None = None) -> list[Plan]:
+    """A plan for each input. Every source opened belongs to `workspace` (closed by its owner)."""
+    workspace = workspace or default_workspace()
     plans: list[Plan] = []
     for path in paths:
-        plans.extend(_plan_path(path, 0))
+        plans.extend(_plan_path(workspace, path, 0))
     return _merge_multipart(plans)

@@ -11,7 +11,18 @@ from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
+from auditor.model import (
+    Account,
+    ConnectionKind,
+    GeoPoint,
+    GeoSource,
+    Item,
+    ItemKind,
+    Media,
+    Person,
+    Place,
+    ProfileField,
+)
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
@@ -34,60 +45,61 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     name = (profile.get("name") or {}).get("full_name", "")
     emails = list((profile.get("emails") or {}).get("emails") or [])
     phones = [p.get("phone_number", "") for p in profile.get("phone_numbers") or [] if isinstance(p, dict)]
-    account = Account(platform=PLATFORM, handle=profile.get("username", ""), display_name=name,
-                      emails=emails, phones=[p for p in phones if p],
-                      location=(profile.get("current_city") or {}).get("name", ""),
-                      source=ctx.ref(path))
-    fields: list[tuple[str, str, str]] = []  # (field name, text, pointer)
+    employers: list[str] = []
+    job_titles: list[str] = []
+    websites: list[str] = []
+    fields: list[tuple[ProfileField, str, str]] = []  # (field, text, pointer)
     for i, work in enumerate(profile.get("work_experiences") or []):
         if isinstance(work, dict):
             employer = work.get("employer") or work.get("name") or ""
             title = work.get("title") or work.get("position") or ""
             if employer:
-                account.employers.append(employer)
+                employers.append(employer)
             if title:
-                account.job_titles.append(title)
+                job_titles.append(title)
             text = " at ".join(p for p in (title, employer) if p)
             extra = " ".join(str(work.get(k, "")) for k in ("location", "description") if work.get(k))
-            fields.append(("employer", f"{text} {extra}".strip(), f"work_experiences[{i}]"))
+            fields.append((ProfileField.EMPLOYER, f"{text} {extra}".strip(), f"work_experiences[{i}]"))
         elif isinstance(work, str):
-            account.employers.append(work)
-            fields.append(("employer", work, f"work_experiences[{i}]"))
+            employers.append(work)
+            fields.append((ProfileField.EMPLOYER, work, f"work_experiences[{i}]"))
     for i, school in enumerate(profile.get("education_experiences") or []):
         if isinstance(school, dict) and school.get("name"):
-            fields.append(("education", school["name"], f"education_experiences[{i}]"))
+            fields.append((ProfileField.EDUCATION, school["name"], f"education_experiences[{i}]"))
     for key in ("current_city", "hometown"):
         if (profile.get(key) or {}).get("name"):
-            fields.append(("location", profile[key]["name"], key))
+            fields.append((ProfileField.LOCATION, profile[key]["name"], key))
     for i, email in enumerate(emails):
-        fields.append(("email", email, f"emails[{i}]"))
+        fields.append((ProfileField.EMAIL, email, f"emails[{i}]"))
     for i, site in enumerate(profile.get("websites") or []):
         address = site.get("address", "") if isinstance(site, dict) else str(site)
         if address:
-            account.websites.append(address)
-            fields.append(("website", address, f"websites[{i}]"))
-    if profile.get("intro_bio"):
-        account.bio = str(profile["intro_bio"])
-        fields.append(("bio", account.bio, "intro_bio"))
+            websites.append(address)
+            fields.append((ProfileField.WEBSITE, address, f"websites[{i}]"))
+    bio = str(profile.get("intro_bio") or "")
+    if bio:
+        fields.append((ProfileField.BIO, bio, "intro_bio"))
     for i, group in enumerate(profile.get("groups") or []):
         if isinstance(group, dict) and group.get("name"):
-            fields.append(("group", group["name"], f"groups[{i}]"))
+            fields.append((ProfileField.GROUP, group["name"], f"groups[{i}]"))
     for i, category in enumerate(profile.get("pages") or []):
         if isinstance(category, dict):
             for j, page in enumerate(category.get("pages") or []):
-                fields.append(("liked page", str(page), f"pages[{i}].pages[{j}]"))
+                fields.append((ProfileField.LIKED_PAGE, str(page), f"pages[{i}].pages[{j}]"))
     for i, member in enumerate(profile.get("family_members") or []):
         if isinstance(member, dict) and member.get("name"):
-            fields.append(("family member", f"{member['name']} ({member.get('relation', '')})", f"family_members[{i}]"))
-    yield account
-    for field_name, text, pointer in fields:
-        yield ctx.item(path, pointer, ItemKind.PROFILE_FIELD, text=text, field_name=field_name)
+            fields.append((ProfileField.FAMILY_MEMBER, f"{member['name']} ({member.get('relation', '')})", f"family_members[{i}]"))
+    yield Account(platform=PLATFORM, handle=profile.get("username", ""), display_name=name, bio=bio,
+                  emails=emails, phones=[p for p in phones if p], employers=employers, job_titles=job_titles,
+                  websites=websites, location=(profile.get("current_city") or {}).get("name", ""), source=ctx.ref(path))
+    for field, text, pointer in fields:
+        yield ctx.item(path, pointer, ItemKind.PROFILE_FIELD, text=text, field=field)
 
 
 def _place(value: dict[str, Any]) -> Place:
     coordinate = value.get("coordinate") or {}
     coords = valid_coordinates(coordinate.get("latitude"), coordinate.get("longitude"))
-    geo = GeoPoint(coords[0], coords[1], source="check-in") if coords else None
+    geo = GeoPoint(coords[0], coords[1], GeoSource.CHECK_IN) if coords else None
     address = value.get("address", "")
     if isinstance(address, dict):
         address = ", ".join(str(v) for v in address.values() if v)
@@ -169,7 +181,7 @@ def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
         raise ParseError("expected a list of friends")
     for index, friend in enumerate(friends):
         if isinstance(friend, dict) and friend.get("name"):
-            yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field_name="friend",
+            yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field=ConnectionKind.FRIEND,
                         people=[Person(name=friend["name"])], created_at=from_unix(friend.get("timestamp")))
 
 

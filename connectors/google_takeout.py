@@ -10,6 +10,7 @@ album metadata, My Activity (JSON and HTML), Profile and YouTube comments.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any, Iterator
@@ -17,7 +18,19 @@ from typing import Any, Iterator
 import ijson
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place
+from auditor.model import (
+    Account,
+    GeoPoint,
+    GeoSource,
+    Item,
+    ItemKind,
+    LocationPoint,
+    Person,
+    Place,
+    PlaceLabel,
+    ProfileField,
+    Setting,
+)
 
 from .base import Connector, NotUnderstood, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -45,33 +58,38 @@ def _latlng(text: Any) -> tuple[float, float] | None:
     return valid_coordinates(match.group(1), match.group(2)) if match else None
 
 
+# Google's own words for "this is your home / workplace", across Takeout, Timeline and My Activity
+GOOGLE_LABELS = {"HOME": PlaceLabel.HOME, "TYPE_HOME": PlaceLabel.HOME, "INFERRED_HOME": PlaceLabel.HOME,
+                 "WORK": PlaceLabel.WORK, "TYPE_WORK": PlaceLabel.WORK, "INFERRED_WORK": PlaceLabel.WORK}
+
+
 def _record(ctx: ReadContext, path: str, pointer: str, coords: tuple[float, float] | None, when: datetime | None,
-            source: str, label: str = "", name: str = "", address: str = "", accuracy: float | None = None,
-            text: str = "") -> Item | None:
+            source: GeoSource, label: str = "", name: str = "", address: str = "", accuracy: float | None = None,
+            text: str = "") -> LocationPoint | None:
     if coords is None:
         return None
-    place = Place(name=name, address=address, geo=GeoPoint(coords[0], coords[1], source, accuracy))
-    return ctx.item(path, pointer, ItemKind.LOCATION_RECORD, place=place, created_at=when, field_name=label, text=text)
+    return ctx.location(path, pointer, GeoPoint(coords[0], coords[1], source, accuracy), at=when,
+                        label=GOOGLE_LABELS.get(label.upper()), text=text, place_name=name, address=address)
 
 
 # --- Location History (Takeout) ------------------------------------------------------------------
-def _records(ctx: ReadContext, path: str, locations: Any) -> Iterator[Item]:
+def _records(ctx: ReadContext, path: str, locations: Any) -> Iterator[LocationPoint]:
     for index, loc in enumerate(locations):
         when = parse_iso(loc.get("timestamp")) or from_unix(loc.get("timestampMs"))
-        item = _record(ctx, path, f"locations[{index}]", _e7(loc), when, "location-history",
+        item = _record(ctx, path, f"locations[{index}]", _e7(loc), when, GeoSource.LOCATION_HISTORY,
                        accuracy=float(loc["accuracy"]) if loc.get("accuracy") is not None else None)
         if item:
             yield item
 
 
-def _semantic(ctx: ReadContext, path: str, objects: list[Any]) -> Iterator[Item]:
+def _semantic(ctx: ReadContext, path: str, objects: list[Any]) -> Iterator[LocationPoint]:
     for index, obj in enumerate(objects):
         visit = obj.get("placeVisit") if isinstance(obj, dict) else None
         if isinstance(visit, dict):
             location = visit.get("location") or {}
             when = parse_iso((visit.get("duration") or {}).get("startTimestamp")) or from_unix(
                 (visit.get("duration") or {}).get("startTimestampMs"))
-            item = _record(ctx, path, f"timelineObjects[{index}].placeVisit", _e7(location), when, "location-history",
+            item = _record(ctx, path, f"timelineObjects[{index}].placeVisit", _e7(location), when, GeoSource.LOCATION_HISTORY,
                            label=str(location.get("semanticType", "")), name=str(location.get("name", "")),
                            address=str(location.get("address", "")))
             if item:
@@ -79,7 +97,7 @@ def _semantic(ctx: ReadContext, path: str, objects: list[Any]) -> Iterator[Item]
             for j, candidate in enumerate(visit.get("otherCandidateLocations") or []):
                 if isinstance(candidate, dict) and candidate.get("semanticType", "").startswith(("TYPE_HOME", "TYPE_WORK")):
                     item = _record(ctx, path, f"timelineObjects[{index}].placeVisit.otherCandidateLocations[{j}]",
-                                   _e7(candidate), when, "location-history", label=candidate["semanticType"],
+                                   _e7(candidate), when, GeoSource.LOCATION_HISTORY, label=candidate["semanticType"],
                                    name=str(candidate.get("name", "")))
                     if item:
                         yield item
@@ -89,7 +107,7 @@ def _semantic(ctx: ReadContext, path: str, objects: list[Any]) -> Iterator[Item]
             activity = str(segment.get("activityType", ""))
             for end in ("startLocation", "endLocation"):
                 item = _record(ctx, path, f"timelineObjects[{index}].activitySegment.{end}", _e7(segment.get(end) or {}),
-                               when, "location-history", text=activity)
+                               when, GeoSource.LOCATION_HISTORY, text=activity)
                 if item:
                     yield item
             paths = (("waypointPath", "waypoints", "latE7", "lngE7"), ("simplifiedRawPath", "points", "latE7", "lngE7"))
@@ -97,49 +115,49 @@ def _semantic(ctx: ReadContext, path: str, objects: list[Any]) -> Iterator[Item]
                 for j, point in enumerate((segment.get(block) or {}).get(key) or []):
                     item = _record(ctx, path, f"timelineObjects[{index}].activitySegment.{block}.{key}[{j}]",
                                    _e7(point, lat_key, lon_key), parse_iso(point.get("timestamp")) or when,
-                                   "location-history", text=activity)
+                                   GeoSource.LOCATION_HISTORY, text=activity)
                     if item:
                         yield item
 
 
 # --- On-device Timeline (Android and iOS) --------------------------------------------------------
-def _android_timeline(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item]:
+def _android_timeline(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[LocationPoint]:
     for index, segment in enumerate(data.get("semanticSegments") or []):
         when = parse_iso(segment.get("startTime"))
         visit = (segment.get("visit") or {}).get("topCandidate")
         if isinstance(visit, dict):
             item = _record(ctx, path, f"semanticSegments[{index}].visit", _latlng((visit.get("placeLocation") or {}).get("latLng")),
-                           when, "timeline", label=str(visit.get("semanticType", "")))
+                           when, GeoSource.TIMELINE, label=str(visit.get("semanticType", "")))
             if item:
                 yield item
         activity = segment.get("activity")
         if isinstance(activity, dict):
             for end in ("start", "end"):
                 item = _record(ctx, path, f"semanticSegments[{index}].activity.{end}",
-                               _latlng((activity.get(end) or {}).get("latLng")), when, "timeline")
+                               _latlng((activity.get(end) or {}).get("latLng")), when, GeoSource.TIMELINE)
                 if item:
                     yield item
         for j, point in enumerate(segment.get("timelinePath") or []):
             item = _record(ctx, path, f"semanticSegments[{index}].timelinePath[{j}]", _latlng(point.get("point")),
-                           parse_iso(point.get("time")) or when, "timeline")
+                           parse_iso(point.get("time")) or when, GeoSource.TIMELINE)
             if item:
                 yield item
     for index, signal in enumerate(data.get("rawSignals") or []):
         position = signal.get("position") if isinstance(signal, dict) else None
         if isinstance(position, dict):
             item = _record(ctx, path, f"rawSignals[{index}]", _latlng(position.get("LatLng") or position.get("latLng")),
-                           parse_iso(position.get("timestamp")), "timeline", accuracy=position.get("accuracyMeters"))
+                           parse_iso(position.get("timestamp")), GeoSource.TIMELINE, accuracy=position.get("accuracyMeters"))
             if item:
                 yield item
     profile = data.get("userLocationProfile") or {}
     for index, place in enumerate(profile.get("frequentPlaces") or []):
         item = _record(ctx, path, f"userLocationProfile.frequentPlaces[{index}]", _latlng(place.get("placeLocation")),
-                       None, "timeline", label=str(place.get("label", "")))
+                       None, GeoSource.TIMELINE, label=str(place.get("label", "")))
         if item:
             yield item
 
 
-def _ios_timeline(ctx: ReadContext, path: str, entries: list[Any]) -> Iterator[Item]:
+def _ios_timeline(ctx: ReadContext, path: str, entries: list[Any]) -> Iterator[LocationPoint]:
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
@@ -147,30 +165,30 @@ def _ios_timeline(ctx: ReadContext, path: str, entries: list[Any]) -> Iterator[I
         visit = (entry.get("visit") or {}).get("topCandidate")
         if isinstance(visit, dict):
             label = str(visit.get("semanticType", ""))
-            item = _record(ctx, path, f"[{index}].visit", _latlng(visit.get("placeLocation")), when, "timeline",
+            item = _record(ctx, path, f"[{index}].visit", _latlng(visit.get("placeLocation")), when, GeoSource.TIMELINE,
                            label="" if label == "Unknown" else label)
             if item:
                 yield item
         activity = entry.get("activity")
         if isinstance(activity, dict):
             for end in ("start", "end"):
-                item = _record(ctx, path, f"[{index}].activity.{end}", _latlng(activity.get(end)), when, "timeline")
+                item = _record(ctx, path, f"[{index}].activity.{end}", _latlng(activity.get(end)), when, GeoSource.TIMELINE)
                 if item:
                     yield item
         for j, point in enumerate(entry.get("timelinePath") or []):
             offset = point.get("durationMinutesOffsetFromStartTime")
             at = when + timedelta(minutes=float(offset)) if when and offset not in (None, "") else when
-            item = _record(ctx, path, f"[{index}].timelinePath[{j}]", _latlng(point.get("point")), at, "timeline")
+            item = _record(ctx, path, f"[{index}].timelinePath[{j}]", _latlng(point.get("point")), at, GeoSource.TIMELINE)
             if item:
                 yield item
 
 
-def _timeline_edits(ctx: ReadContext, path: str, edits: list[Any]) -> Iterator[Item]:
+def _timeline_edits(ctx: ReadContext, path: str, edits: list[Any]) -> Iterator[LocationPoint]:
     for index, edit in enumerate(edits):
         position = (((edit or {}).get("rawSignal") or {}).get("signal") or {}).get("position") or {}
         accuracy = position.get("accuracyMm")
         item = _record(ctx, path, f"timelineEdits[{index}]", _e7(position.get("point") or {}, "latE7", "lngE7"),
-                       parse_iso(position.get("timestamp")), "location-history",
+                       parse_iso(position.get("timestamp")), GeoSource.LOCATION_HISTORY,
                        accuracy=float(accuracy) / 1000 if accuracy is not None else None)
         if item:
             yield item
@@ -219,8 +237,8 @@ def _find_media(ctx: ReadContext, sidecar: str, title: str) -> str | None:
     base = sidecar_media_candidates(sidecar)[-1]
     stem = PurePosixPath(base).name
     if len(stem) >= 40:  # a truncated name: the media file starts the same way
-        for member in ctx.members:
-            if member.startswith(f"{folder}/{stem}") and member.lower().endswith(MEDIA_SUFFIXES):
+        for member in ctx.members_starting_with(f"{folder}/{stem}"):
+            if member.lower().endswith(MEDIA_SUFFIXES):
                 return member
     return None
 
@@ -229,13 +247,13 @@ def _sidecar(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item
     title = str(data.get("title", ""))
     member = _find_media(ctx, path, title)
     media = ctx.media(member) if member else ctx.media(title)
-    for key, source in (("geoDataExif", "sidecar-exif"), ("geoData", "sidecar")):
+    for key, source in (("geoDataExif", GeoSource.SIDECAR_EXIF), ("geoData", GeoSource.SIDECAR)):
         block = data.get(key) or {}
         coords = valid_coordinates(block.get("latitude"), block.get("longitude"))
         if coords and all(abs(g.lat - coords[0]) > 1e-6 or abs(g.lon - coords[1]) > 1e-6 for g in media.geo):
-            media.geo.append(GeoPoint(coords[0], coords[1], source))
+            media = media.with_geo(GeoPoint(coords[0], coords[1], source))
     taken = from_unix((data.get("photoTakenTime") or {}).get("timestamp"))
-    media.taken_at = media.taken_at or taken
+    media = replace(media, taken_at=media.taken_at or taken)
     people = [Person(name=str(p.get("name", ""))) for p in data.get("people") or [] if isinstance(p, dict) and p.get("name")]
     received = "fromPartnerSharing" in data or "fromSharedAlbum" in data
     kind = ItemKind.VIDEO if title.lower().endswith(VIDEO_SUFFIXES) or path.lower().endswith(tuple(s + ".json" for s in VIDEO_SUFFIXES)) else ItemKind.PHOTO
@@ -252,12 +270,12 @@ def _album(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item]:
         coords = coords or valid_coordinates(block.get("latitude"), block.get("longitude")) or _e7(block)
     if coords:
         yield ctx.item(path, "", ItemKind.POST, text=f"Album: {album.get('title', '')}",
-                    place=Place(name=str(album.get("location", "")), geo=GeoPoint(coords[0], coords[1], "sidecar")),
+                    place=Place(name=str(album.get("location", "")), geo=GeoPoint(coords[0], coords[1], GeoSource.SIDECAR)),
                     created_at=from_unix((album.get("date") or {}).get("timestamp")))
 
 
 # --- My Activity, Profile, YouTube --------------------------------------------------------------
-def _my_activity(ctx: ReadContext, path: str, records: list[Any]) -> Iterator[Item]:
+def _my_activity(ctx: ReadContext, path: str, records: list[Any]) -> Iterator[LocationPoint]:
     for index, record in enumerate(records):
         if not isinstance(record, dict):
             continue
@@ -265,12 +283,12 @@ def _my_activity(ctx: ReadContext, path: str, records: list[Any]) -> Iterator[It
             coords = _latlng(re.sub(r"^.*?(?:center=|q=|@)", "", str(info.get("url", ""))))
             label = "HOME" if "home" in str(info.get("name", "") + info.get("source", "")).lower() else ""
             item = _record(ctx, path, f"[{index}].locationInfos[{j}]", coords, parse_iso(record.get("time")),
-                           "activity", label=label, text=str(record.get("title", "")))
+                           GeoSource.ACTIVITY, label=label, text=str(record.get("title", "")))
             if item:
                 yield item
 
 
-def parse_my_activity_html(ctx: ReadContext, path: str) -> Iterator[Item]:
+def parse_my_activity_html(ctx: ReadContext, path: str) -> Iterator[LocationPoint]:
     soup = BeautifulSoup(ctx.read_text(path), "html.parser")
     for index, cell in enumerate(soup.select("div.outer-cell")):
         caption = cell.select_one(".mdl-typography--caption")
@@ -281,7 +299,7 @@ def parse_my_activity_html(ctx: ReadContext, path: str) -> Iterator[Item]:
             label_text = (link.previous_sibling or "")
             label = "HOME" if "home" in str(label_text).lower() else ""
             body = cell.select_one(".content-cell")
-            item = _record(ctx, path, f"outer-cell[{index}]", coords, None, "activity", label=label,
+            item = _record(ctx, path, f"outer-cell[{index}]", coords, None, GeoSource.ACTIVITY, label=label,
                            text=body.get_text(" ", strip=True) if body else "")
             if item:
                 yield item
@@ -295,7 +313,7 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     emails = [e.get("value", "") for e in data.get("emails") or [] if isinstance(e, dict)]
     yield Account(platform=PLATFORM, display_name=str(name), emails=[e for e in emails if e], source=ctx.ref(path))
     for index, email in enumerate(e for e in emails if e):
-        yield ctx.item(path, f"emails[{index}]", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, f"emails[{index}]", ItemKind.PROFILE_FIELD, field=ProfileField.EMAIL, text=email)
 
 
 def parse_youtube_comments_csv(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -324,11 +342,11 @@ def parse_youtube_channel(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in enumerate(ctx.read_csv(path).to_dict("records")):
         for column, value in row.items():
             if value and any(k in column.lower() for k in ("title", "description", "titel", "beschreibung")):
-                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, field_name="bio", text=str(value))
+                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, field=ProfileField.BIO, text=str(value))
 
 
 # --- Dispatch by shape ---------------------------------------------------------------------------
-def parse_json_by_shape(ctx: ReadContext, path: str) -> Iterator[Item | Account | RecordProblem]:
+def parse_json_by_shape(ctx: ReadContext, path: str) -> Iterator[Item | LocationPoint | Account | RecordProblem]:
     """Google's JSON files, recognised by their contents (names are localised and change over time)."""
     if ctx.source.size(path) > STREAM_THRESHOLD:
         with ctx.source.open(path) as handle:
@@ -350,7 +368,7 @@ def parse_json_by_shape(ctx: ReadContext, path: str) -> Iterator[Item | Account 
         elif "deviceSettings" in data:
             for index, device in enumerate(data.get("deviceSettings") or []):
                 spec = device.get("deviceSpec") or {}
-                yield ctx.item(path, f"deviceSettings[{index}]", ItemKind.SETTING, field_name="location reporting",
+                yield ctx.item(path, f"deviceSettings[{index}]", ItemKind.SETTING, field=Setting.LOCATION_REPORTING,
                             text=f"{spec.get('manufacturer', '')} {spec.get('model', '')}: "
                                  f"{'on' if device.get('reportingEnabled') else 'off'}".strip())
         elif "photoTakenTime" in data or ("title" in data and ("geoData" in data or "creationTime" in data) and "date" not in data):

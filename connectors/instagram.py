@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from auditor.model import Account, Item, ItemKind, Person
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
@@ -50,15 +50,14 @@ def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account 
     account = Account(platform=PLATFORM, handle=values.get("username", ""), display_name=values.get("name", ""),
                       bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
                       phones=[values["phone"]] if values.get("phone") else [],
-                      websites=[values["website"]] if values.get("website") else [], source=ctx.ref(path))
-    if "private" in values:
-        account.private = values["private"].casefold() in _TRUE_VALUES
+                      websites=[values["website"]] if values.get("website") else [], source=ctx.ref(path),
+                      private=values["private"].casefold() in _TRUE_VALUES if "private" in values else None)
     yield account
-    for field in ("bio", "website", "email"):
-        if values.get(field):
-            yield ctx.item(path, f"profile_user[0].{field}", ItemKind.PROFILE_FIELD, text=values[field], field_name=field)
+    for key, field in (("bio", ProfileField.BIO), ("website", ProfileField.WEBSITE), ("email", ProfileField.EMAIL)):
+        if values.get(key):
+            yield ctx.item(path, f"profile_user[0].{key}", ItemKind.PROFILE_FIELD, text=values[key], field=field)
     if "private" in values:
-        yield ctx.item(path, "profile_user[0].private", ItemKind.SETTING, field_name="private account",
+        yield ctx.item(path, "profile_user[0].private", ItemKind.SETTING, field=Setting.PRIVATE_ACCOUNT,
                     text=values["private"], audience="private" if account.private else "public")
 
 
@@ -125,12 +124,13 @@ def parse_relationships(ctx: ReadContext, path: str) -> Iterator[Item]:
         data = next((v for k, v in data.items() if k.startswith("relationships_")), None)
     if not isinstance(data, list):
         raise ParseError("expected a list of accounts")
-    relation = "follower" if "follower" in path else "following"
+    # Both lists live in followers_and_following/: the file's own name says which one this is.
+    relation = ConnectionKind.FOLLOWER if path.rsplit("/", 1)[-1].startswith("followers") else ConnectionKind.FOLLOWING
     for index, record in enumerate(data):
         for entry in (record or {}).get("string_list_data") or []:
             handle = entry.get("value") or record.get("title") or ""
             if handle:
-                yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field_name=relation,
+                yield ctx.item(path, f"[{index}]", ItemKind.CONNECTION, field=relation,
                             people=[Person(handle=handle)], created_at=from_unix(entry.get("timestamp")))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterator
 
-from auditor.model import Account, Item, ItemKind, Media, Person
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Media, Person, ProfileField
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
@@ -40,34 +40,36 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                           location=row.get("Geo Location", ""), source=ctx.ref(path, f"row {index + 1}"),
                           websites=[w for w in [row.get("Websites", "").strip("[]")] if w])
         yield account
-        for column, field in (("Headline", "headline"), ("Summary", "bio"), ("Industry", "industry"),
-                              ("Geo Location", "location"), ("Address", "address"), ("Twitter Handles", "linked account")):
+        for column, field in (("Headline", ProfileField.HEADLINE), ("Summary", ProfileField.BIO),
+                              ("Industry", ProfileField.INDUSTRY), ("Geo Location", ProfileField.LOCATION),
+                              ("Address", ProfileField.ADDRESS), ("Twitter Handles", ProfileField.LINKED_ACCOUNT)):
             if row.get(column):
-                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, text=row[column], field_name=field)
+                yield ctx.item(path, f"row {index + 1}.{column}", ItemKind.PROFILE_FIELD, text=row[column], field=field)
 
 
 def parse_positions(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
-    account = Account(platform=PLATFORM, source=ctx.ref(path))
+    employers: list[str] = []
+    job_titles: list[str] = []
     for index, row in _rows(ctx, path):
         company, title = row.get("Company Name", ""), row.get("Title", "")
         if company:
-            account.employers.append(company)
+            employers.append(company)
         if title:
-            account.job_titles.append(title)
+            job_titles.append(title)
         text = " at ".join(p for p in (title, company) if p)
         extra = " ".join(p for p in (row.get("Location", ""), row.get("Description", "")) if p)
         current = not row.get("Finished On")
-        yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="employer",
+        yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field=ProfileField.EMPLOYER,
                     text=f"{text}\n{extra}".strip(), created_at=parse_date(row.get("Started On", "")),
                     audience="current position" if current else "past position")
-    yield account
+    yield Account(platform=PLATFORM, employers=employers, job_titles=job_titles, source=ctx.ref(path))
 
 
 def parse_connections(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         name = " ".join(p for p in (row.get("First Name", ""), row.get("Last Name", "")) if p)
         if name:
-            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name="connection",
+            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field=ConnectionKind.CONTACT,
                         people=[Person(name=name, platform_id=row.get("URL", ""))],
                         text=" at ".join(p for p in (row.get("Position", ""), row.get("Company", "")) if p),
                         created_at=parse_date(row.get("Connected On", "")))
@@ -95,12 +97,12 @@ def parse_rich_media(ctx: ReadContext, path: str) -> Iterator[Item]:
 
 
 def parse_emails(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
-    account = Account(platform=PLATFORM, source=ctx.ref(path))
+    emails = []
     for index, row in _rows(ctx, path):
         if row.get("Email Address"):
-            account.emails.append(row["Email Address"])
-            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="email", text=row["Email Address"])
-    yield account
+            emails.append(row["Email Address"])
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field=ProfileField.EMAIL, text=row["Email Address"])
+    yield Account(platform=PLATFORM, emails=emails, source=ctx.ref(path))
 
 
 def parse_phones(ctx: ReadContext, path: str) -> Iterator[Account]:
@@ -112,13 +114,13 @@ def parse_education(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         text = " ".join(p for p in (row.get("School Name", ""), row.get("Degree Name", ""), row.get("Notes", "")) if p)
         if text:
-            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name="education", text=text)
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field=ProfileField.EDUCATION, text=text)
 
 
 def parse_skills(ctx: ReadContext, path: str) -> Iterator[Item]:
     names = [row.get("Name", "") for _, row in _rows(ctx, path)]
     if any(names):
-        yield ctx.item(path, "all rows", ItemKind.PROFILE_FIELD, field_name="skills", text=", ".join(n for n in names if n))
+        yield ctx.item(path, "all rows", ItemKind.PROFILE_FIELD, field=ProfileField.SKILLS, text=", ".join(n for n in names if n))
 
 
 @register

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, Item, ItemKind, Person
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -65,8 +66,7 @@ def parse_outbox(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
         for attachment in note.get("attachment") or []:
             if isinstance(attachment, dict) and attachment.get("url"):
                 found = ctx.media(str(attachment["url"]).lstrip("/"))
-                found.mime = found.mime or str(attachment.get("mediaType", ""))
-                media.append(found)
+                media.append(replace(found, mime=found.mime or str(attachment.get("mediaType", ""))))
         text = "\n".join(p for p in (str(note.get("summary") or ""), html_text(note.get("content"))) if p)
         yield ctx.item(path, f"orderedItems[{index}]", ItemKind.COMMENT if note.get("inReplyTo") else ItemKind.POST,
                     text=text, created_at=parse_iso(note.get("published") or activity.get("published")),
@@ -84,18 +84,19 @@ def parse_actor(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       profile_photo=str((actor.get("icon") or {}).get("url", "")) if isinstance(actor.get("icon"), dict) else "")
     yield account
     if account.display_name:
-        yield ctx.item(path, "name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
+        yield ctx.item(path, "name", ItemKind.PROFILE_FIELD, field=ProfileField.DISPLAY_NAME, text=account.display_name)
     if bio:
-        yield ctx.item(path, "summary", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
+        yield ctx.item(path, "summary", ItemKind.PROFILE_FIELD, field=ProfileField.BIO, text=bio)
     for index, prop in enumerate(actor.get("attachment") or []):
         if isinstance(prop, dict) and prop.get("type") == "PropertyValue":
             label, value = str(prop.get("name", "")), html_text(prop.get("value"))
-            field = "employer" if label.strip().lower() in ("work", "employer", "job", "occupation", "works at") else "bio"
-            yield ctx.item(path, f"attachment[{index}]", ItemKind.PROFILE_FIELD, field_name=field, text=f"{label}: {value}")
-    for key, label in (("manuallyApprovesFollowers", "approve followers manually"), ("discoverable", "discoverable"),
-                       ("indexable", "indexable by search engines")):
+            is_job = label.strip().lower() in ("work", "employer", "job", "occupation", "works at")
+            yield ctx.item(path, f"attachment[{index}]", ItemKind.PROFILE_FIELD,
+                           field=ProfileField.EMPLOYER if is_job else ProfileField.BIO, text=f"{label}: {value}")
+    for key, setting in (("manuallyApprovesFollowers", Setting.APPROVE_FOLLOWERS), ("discoverable", Setting.DISCOVERABLE),
+                         ("indexable", Setting.INDEXABLE)):
         if key in actor:
-            yield ctx.item(path, key, ItemKind.SETTING, field_name=label, text=str(actor[key]).lower())
+            yield ctx.item(path, key, ItemKind.SETTING, field=setting, text=str(actor[key]).lower())
     for key in ("icon", "image"):
         media = actor.get(key)
         if isinstance(media, dict) and media.get("url"):
@@ -111,13 +112,13 @@ def parse_following(ctx: ReadContext, path: str) -> Iterator[Item]:
     if rows and rows[0] and rows[0][0].strip().lower() == "account address":
         rows = rows[1:]
     for index, row in enumerate(rows):
-        yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name="following", people=[Person(handle=row[0].strip())])
+        yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field=ConnectionKind.FOLLOWING, people=[Person(handle=row[0].strip())])
 
 
 def parse_lists(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in enumerate(_csv_rows(ctx, path)):
         if len(row) >= 2:
-            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field_name=f"list: {row[0]}",
+            yield ctx.item(path, f"row {index + 1}", ItemKind.CONNECTION, field=ConnectionKind.LIST_MEMBER, label=f"list: {row[0]}",
                         people=[Person(handle=row[1].strip())], text=row[0])
 
 

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 import exifread
 from PIL import Image
 
-from auditor.model import GeoPoint, Person
+from auditor.model import GeoPoint, GeoSource, Person
 
 from .isobmff import BoxError, heic_exif, read_video_metadata
 from .text import VIDEO_SUFFIXES, valid_coordinates
@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
 XMP_SCAN_LIMIT = 512 * 1024
+READER_VERSION = "1"  # raise when a change here changes what is read: cached results then miss
 
 
 class MediaError(Exception):
@@ -75,7 +76,7 @@ def _dms_to_degrees(values: Any, ref: str) -> float:
     return degrees
 
 
-def _point(lat: float, lon: float, source: str, accuracy: float | None = None) -> GeoPoint | None:
+def _point(lat: float, lon: float, source: GeoSource, accuracy: float | None = None) -> GeoPoint | None:
     valid = valid_coordinates(lat, lon)
     if valid is None:
         return None
@@ -135,7 +136,7 @@ def _with_exifread(data: bytes) -> MediaMetadata | None:
             meta.geo = _point(
                 _dms_to_degrees(lat.values, str(lat_ref or "N")),
                 _dms_to_degrees(lon.values, str(lon_ref or "E")),
-                "exif",
+                GeoSource.EXIF,
                 _accuracy(tags.get("GPS GPSHPositioningError")),
             )
         except (ZeroDivisionError, TypeError, ValueError):
@@ -175,7 +176,7 @@ def _with_pillow(data: bytes) -> MediaMetadata:
             meta.geo = _point(
                 _dms_to_degrees(gps[2], str(gps.get(1, "N"))),
                 _dms_to_degrees(gps[4], str(gps.get(3, "E"))),
-                "exif",
+                GeoSource.EXIF,
                 _accuracy_value(gps.get(31)),
             )
         except (ZeroDivisionError, TypeError, ValueError):
@@ -250,7 +251,7 @@ def xmp_location(data: bytes) -> GeoPoint | None:
         lat = _xmp_coordinate(values.get(XMP_EXIF_NS + "GPSLatitude"))
         lon = _xmp_coordinate(values.get(XMP_EXIF_NS + "GPSLongitude"))
         if lat is not None and lon is not None:
-            return _point(lat, lon, "xmp")
+            return _point(lat, lon, GeoSource.XMP)
     return None
 
 
@@ -326,7 +327,7 @@ def read_video_file(handle: BinaryIO, name: str) -> MediaMetadata:
         raise MediaError("the video could not be read") from exc
     meta = MediaMetadata(taken_at=video.created, camera=" ".join(p for p in (video.make, video.model) if p))
     if video.lat is not None and video.lon is not None:
-        meta.geo = _point(video.lat, video.lon, "video", video.accuracy_m)
+        meta.geo = _point(video.lat, video.lon, GeoSource.VIDEO, video.accuracy_m)
     return meta
 
 

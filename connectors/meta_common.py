@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from auditor.model import GeoPoint, Media
+from auditor.model import GeoPoint, GeoSource, Media
 
 from .base import ReadContext
 from .text import from_unix, valid_coordinates
@@ -31,17 +32,15 @@ def meta_media(ctx: ReadContext, media_obj: dict[str, Any]) -> Media:
     for record in exif_records(media_obj):
         coords = valid_coordinates(record.get("latitude"), record.get("longitude"))
         if coords:
-            point = GeoPoint(coords[0], coords[1], source="meta-json")
-            if point not in media.geo:
-                media.geo.append(point)
+            media = media.with_geo(GeoPoint(coords[0], coords[1], GeoSource.META_JSON))
         taken = from_unix(record.get("taken_timestamp"))
         if taken and media.taken_at is None:
-            media.taken_at = taken
+            media = replace(media, taken_at=taken)
         if record.get("upload_ip") and not media.upload_ip:
-            media.upload_ip = str(record["upload_ip"])
+            media = replace(media, upload_ip=str(record["upload_ip"]))
         camera = " ".join(str(record.get(k, "")).strip() for k in ("camera_make", "camera_model")).strip()
         if camera and not media.camera:
-            media.camera = camera
+            media = replace(media, camera=camera)
     return media
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 
 from bs4 import BeautifulSoup, Tag
 
-from auditor.model import Account, Item, ItemKind, Media, Person
+from auditor.model import Account, Item, ItemKind, Media, Person, ProfileField
 
 from .base import ReadContext
 from .text import fix_meta_text
@@ -90,6 +90,12 @@ def label_values(ctx: ReadContext, path: str) -> list[tuple[str, str]]:
     return [(fix_meta_text(label), fix_meta_text(value)) for label, value in pairs if label and value]
 
 
+# The labels' meanings that become profile-field items (the others only fill in the Account).
+PROFILE_ITEM_FIELDS = {"bio": ProfileField.BIO, "employer": ProfileField.EMPLOYER, "email": ProfileField.EMAIL,
+                       "website": ProfileField.WEBSITE, "headline": ProfileField.HEADLINE,
+                       "display name": ProfileField.DISPLAY_NAME, "name": ProfileField.DISPLAY_NAME}
+
+
 def profile_items(ctx: ReadContext, path: str, labels: dict[str, str]) -> Iterator[Account | Item]:
     """An Account and profile-field items from label/value pairs; `labels` maps lower-case labels to fields."""
     values: dict[str, Any] = {}
@@ -102,13 +108,11 @@ def profile_items(ctx: ReadContext, path: str, labels: dict[str, str]) -> Iterat
         if not field:
             continue
         values.setdefault(field, value)
-        if field in ("bio", "employer", "email", "website", "headline", "display name", "name"):
+        if field in PROFILE_ITEM_FIELDS:
             items.append(ctx.item(path, f"row[{index}] {label}", ItemKind.PROFILE_FIELD, text=value,
-                                  field_name="display name" if field == "name" else field))
-    account = Account(platform=ctx.connector.platform, handle=values.get("username", ""), display_name=values.get("name", ""),
-                      bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
-                      employers=[values["employer"]] if values.get("employer") else [], source=ctx.ref(path))
-    if "private" in values:
-        account.private = str(values["private"]).casefold() in ("true", "yes", "on")
-    yield account
+                                  field=PROFILE_ITEM_FIELDS[field]))
+    yield Account(platform=ctx.connector.platform, handle=values.get("username", ""), display_name=values.get("name", ""),
+                  bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
+                  employers=[values["employer"]] if values.get("employer") else [], source=ctx.ref(path),
+                  private=str(values["private"]).casefold() in ("true", "yes", "on") if "private" in values else None)
     yield from items

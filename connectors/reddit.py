@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterator
 
-from auditor.model import Account, Item, ItemKind
+from auditor.model import Account, Item, ItemKind, ProfileField, Setting
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
@@ -47,21 +47,22 @@ def parse_statistics(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       emails=[values["email address"]] if values.get("email address") else [])
     yield account
     for email in account.emails:
-        yield ctx.item(path, "email address", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "email address", ItemKind.PROFILE_FIELD, field=ProfileField.EMAIL, text=email)
 
 
 def parse_communities(ctx: ReadContext, path: str) -> Iterator[Item]:
-    field = "moderated community" if "moderated" in path else "subscribed community"
+    field = ProfileField.MODERATED_COMMUNITY if "moderated" in path else ProfileField.SUBSCRIBED_COMMUNITY
     for index, row in _rows(ctx, path):
         name = row.get("subreddit", "")
         if name:
-            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field_name=field, text=f"r/{name}")
+            yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field=field, text=f"r/{name}")
 
 
 def parse_preferences(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         if row.get("preference"):
-            yield ctx.item(path, f"row {index + 1}", ItemKind.SETTING, field_name=row["preference"], text=row.get("value", ""))
+            yield ctx.item(path, f"row {index + 1}", ItemKind.SETTING, field=Setting.OTHER, label=row["preference"],
+                           text=row.get("value", ""))
 
 
 @register

@@ -14,7 +14,19 @@ from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
+from auditor.model import (
+    Account,
+    ConnectionKind,
+    GeoPoint,
+    GeoSource,
+    Item,
+    ItemKind,
+    LocationPoint,
+    Media,
+    Person,
+    PlaceLabel,
+    ProfileField,
+)
 
 from .base import Connector, ParseError, ReadContext, Rule
 from .registry import register
@@ -29,7 +41,7 @@ def parse_time(value: Any) -> datetime | None:
     return parse_formats(value, "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d")
 
 
-def parse_point(text: Any, source: str) -> GeoPoint | None:
+def parse_point(text: Any, source: GeoSource) -> GeoPoint | None:
     """"lat 12.3 ± 19.4 meters, long -45.6 ± 19.4 meters", "12.3 ± 39.6 meters, -45.6 ± 39.6 meters"
     or "Latitude, Longitude: 12.3, -45.6"."""
     value = str(text or "")
@@ -51,43 +63,45 @@ def parse_memories(ctx: ReadContext, path: str) -> Iterator[Item]:
     if not isinstance(saved, list):
         raise ParseError("expected a 'Saved Media' list")
     for index, memory in enumerate(saved):
-        point = parse_point(memory.get("Location"), "snap-memory")
+        point = parse_point(memory.get("Location"), GeoSource.SNAP_MEMORY)
         kind = ItemKind.VIDEO if str(memory.get("Media Type", "")).lower() in ("video",) else ItemKind.PHOTO
         media = Media(path=str(memory.get("Media Download Url") or memory.get("Download Link") or ""),
                       geo=[point] if point else [])
         yield ctx.item(path, f"Saved Media[{index}]", kind, created_at=parse_time(memory.get("Date")), media=[media])
 
 
-def parse_location_history(ctx: ReadContext, path: str) -> Iterator[Item]:
+SNAP_LABELS = {"Home": PlaceLabel.HOME, "Work": PlaceLabel.WORK}
+
+
+def parse_location_history(ctx: ReadContext, path: str) -> Iterator[Item | LocationPoint]:
     data = ctx.load_json(path)
     if not isinstance(data, dict):
         raise ParseError("expected a location history object")
     home_work = data.get("Home & Work") or {}
-    for label in ("Home", "Work"):
-        point = parse_point(home_work.get(label), "snap-inference")
+    for label, place_label in SNAP_LABELS.items():
+        point = parse_point(home_work.get(label), GeoSource.SNAP_INFERENCE)
         if point:
-            yield ctx.item(path, f"Home & Work.{label}", ItemKind.LOCATION_RECORD, field_name=label.upper(),
-                        place=Place(name=f"Snapchat's guess of your {label.lower()}", geo=point))
+            yield ctx.location(path, f"Home & Work.{label}", point, label=place_label,
+                               place_name=f"Snapchat's guess of your {label.lower()}")
     for index, entry in enumerate(data.get("Location History") or []):
-        point = parse_point(entry.get("Latitude, Longitude"), "location-history")
+        point = parse_point(entry.get("Latitude, Longitude"), GeoSource.LOCATION_HISTORY)
         if point:
-            yield ctx.item(path, f"Location History[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
-                        created_at=parse_time(entry.get("Time")))
+            yield ctx.location(path, f"Location History[{index}]", point, at=parse_time(entry.get("Time")))
     for section in ("Daily Top Locations", "Top Locations Per Six-Day Period"):
         for index, group in enumerate(data.get(section) or []):
             entries = group if isinstance(group, list) else [group]
             for entry in entries:
                 for key, value in (entry or {}).items():
-                    point = parse_point(value, "location-history")
+                    point = parse_point(value, GeoSource.LOCATION_HISTORY)
                     if point:
-                        yield ctx.item(path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, place=Place(geo=point),
-                                    created_at=parse_time(key.replace("Date:", "").strip()), text=section)
+                        yield ctx.location(path, f"{section}[{index}]", point,
+                                           at=parse_time(key.replace("Date:", "").strip()), text=section)
     for section in ("Frequent Locations", "Latest Location"):
         for index, place in enumerate(data.get(section) or []):
             if isinstance(place, dict):
                 text = ", ".join(str(place[k]) for k in ("City", "Region", "Country") if place.get(k))
-                yield ctx.item(path, f"{section}[{index}]", ItemKind.LOCATION_RECORD, text=text, field_name=section,
-                            place=Place(name=text))
+                yield ctx.item(path, f"{section}[{index}]", ItemKind.PROFILE_FIELD, text=text,
+                               field=ProfileField.PLATFORM_PLACE, label=section)
 
 
 def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
@@ -95,16 +109,15 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     basic = (data.get("Basic Information") or {}) if isinstance(data, dict) else {}
     if not basic:
         raise ParseError("no 'Basic Information' section")
+    emails = [str(basic[key]) for key in ("Email", "Email Address") if basic.get(key)]
     account = Account(platform=PLATFORM, handle=str(basic.get("Username", "")), display_name=str(basic.get("Name", "")),
-                      source=ctx.ref(path))
-    for key in ("Email", "Email Address"):
-        if basic.get(key):
-            account.emails.append(str(basic[key]))
+                      emails=emails, source=ctx.ref(path))
     yield account
     if account.display_name:
-        yield ctx.item(path, "Basic Information.Name", ItemKind.PROFILE_FIELD, field_name="display name", text=account.display_name)
+        yield ctx.item(path, "Basic Information.Name", ItemKind.PROFILE_FIELD, field=ProfileField.DISPLAY_NAME,
+                       text=account.display_name)
     for email in account.emails:
-        yield ctx.item(path, "Basic Information.Email", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "Basic Information.Email", ItemKind.PROFILE_FIELD, field=ProfileField.EMAIL, text=email)
 
 
 def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
@@ -113,7 +126,7 @@ def parse_friends(ctx: ReadContext, path: str) -> Iterator[Item]:
         raise ParseError("expected friend lists")
     for index, friend in enumerate(data.get("Friends") or []):
         if isinstance(friend, dict):
-            yield ctx.item(path, f"Friends[{index}]", ItemKind.CONNECTION, field_name="friend",
+            yield ctx.item(path, f"Friends[{index}]", ItemKind.CONNECTION, field=ConnectionKind.FRIEND,
                         people=[Person(name=str(friend.get("Display Name", "")), handle=str(friend.get("Username", "")))],
                         created_at=parse_time(friend.get("Creation Timestamp")))
 
@@ -128,21 +141,19 @@ def parse_memories_html(ctx: ReadContext, path: str) -> Iterator[Item]:
         when = next((parse_time(c) for c in cells if parse_time(c)), None)
         if when is None:
             continue
-        point = next((parse_point(c, "snap-memory") for c in cells if parse_point(c, "snap-memory")), None)
+        point = next((p for p in (parse_point(c, GeoSource.SNAP_MEMORY) for c in cells) if p), None)
         kind = ItemKind.VIDEO if any(c.strip().lower() == "video" for c in cells) else ItemKind.PHOTO
         yield ctx.item(path, f"tr[{index}]", kind, created_at=when, media=[Media(path="", geo=[point] if point else [])])
 
 
-def parse_location_history_html(ctx: ReadContext, path: str) -> Iterator[Item]:
+def parse_location_history_html(ctx: ReadContext, path: str) -> Iterator[LocationPoint]:
     for index, cells in enumerate(_html_rows(ctx, path)):
-        text = " ".join(cells)
-        point = parse_point(text, "location-history")
+        label = SNAP_LABELS.get(cells[0].strip().capitalize()) if cells else None
+        point = parse_point(" ".join(cells), GeoSource.SNAP_INFERENCE if label else GeoSource.LOCATION_HISTORY)
         if point is None:
             continue
-        label = "HOME" if cells and cells[0].strip().lower() == "home" else "WORK" if cells and cells[0].strip().lower() == "work" else ""
-        yield ctx.item(path, f"tr[{index}]", ItemKind.LOCATION_RECORD, field_name=label,
-                    place=Place(geo=GeoPoint(point.lat, point.lon, "snap-inference" if label else point.source, point.accuracy_m)),
-                    created_at=next((parse_time(c) for c in cells if parse_time(c)), None))
+        yield ctx.location(path, f"tr[{index}]", point, label=label,
+                           at=next((t for t in (parse_time(c) for c in cells) if t), None))
 
 
 J = r"^json/"

@@ -12,7 +12,19 @@ import re
 from datetime import datetime
 from typing import Any, Iterator
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Person, Place
+from auditor.model import (
+    Account,
+    ConnectionKind,
+    GeoPoint,
+    GeoSource,
+    Item,
+    ItemKind,
+    LocationPoint,
+    Person,
+    Place,
+    ProfileField,
+    Setting,
+)
 
 from .base import Connector, ParseError, ReadContext, Rule
 from .registry import register
@@ -51,7 +63,10 @@ def _videos(ctx: ReadContext, path: str, videos: list[Any], pointer: str) -> Ite
                     people=[Person(handle=h) for h in re.findall(r"@([\w.]+)", str(_get(video, "Title") or ""))])
 
 
-def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
+TIKTOK_SETTINGS = {"private account": Setting.PRIVATE_ACCOUNT, "suggest your account to others": Setting.SUGGEST_ACCOUNT}
+
+
+def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item | LocationPoint]:
     data = ctx.load_json(path)
     if not isinstance(data, dict):
         raise ParseError("expected TikTok's user data object")
@@ -61,9 +76,9 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       phones=[profile["telephoneNumber"]] if profile.get("telephoneNumber") else [], source=ctx.ref(path))
     yield account
     if account.bio:
-        yield ctx.item(path, "Profile.ProfileMap.bioDescription", ItemKind.PROFILE_FIELD, field_name="bio", text=account.bio)
+        yield ctx.item(path, "Profile.ProfileMap.bioDescription", ItemKind.PROFILE_FIELD, field=ProfileField.BIO, text=account.bio)
     for email in account.emails:
-        yield ctx.item(path, "Profile.ProfileMap.emailAddress", ItemKind.PROFILE_FIELD, field_name="email", text=email)
+        yield ctx.item(path, "Profile.ProfileMap.emailAddress", ItemKind.PROFILE_FIELD, field=ProfileField.EMAIL, text=email)
     posts = _first(data, "Post", "Video")
     video_list = _first(_first(posts, "Posts", "Videos"), "VideoList")
     if isinstance(video_list, list):
@@ -80,19 +95,21 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         for index, entry in enumerate(following):
             handle = _get(entry, "UserName") if isinstance(entry, dict) else ""
             if handle:
-                yield ctx.item(path, f"Following[{index}]", ItemKind.CONNECTION, field_name="following",
+                yield ctx.item(path, f"Following[{index}]", ItemKind.CONNECTION, field=ConnectionKind.FOLLOWING,
                             people=[Person(handle=str(handle))], created_at=parse_time(_get(entry, "Date")))
     location = _first(_first(activity, "Most Recent Location Data"), "LocationData")
     if isinstance(location, dict) and location.get("GpsData"):
         match = re.search(r"(-?\d+\.\d+)\s*,\s*(-?\d+\.\d+)", str(location["GpsData"]))
         coords = valid_coordinates(match.group(1), match.group(2)) if match else None
         if coords:
-            yield ctx.item(path, "Most Recent Location Data", ItemKind.LOCATION_RECORD, created_at=parse_time(location.get("Date")),
-                        place=Place(name=str(location.get("LastRegion", "")), geo=GeoPoint(coords[0], coords[1], "location-history")))
+            yield ctx.location(path, "Most Recent Location Data", GeoPoint(coords[0], coords[1], GeoSource.LOCATION_HISTORY),
+                               at=parse_time(location.get("Date")), place_name=str(location.get("LastRegion", "")))
     settings = _first(_first(_first(data, "App Settings"), "Settings"), "SettingsMap")
     if isinstance(settings, dict):
         for key, value in settings.items():
-            yield ctx.item(path, f"App Settings.Settings.SettingsMap.{key}", ItemKind.SETTING, field_name=str(key), text=str(value))
+            setting = TIKTOK_SETTINGS.get(str(key).strip().casefold(), Setting.OTHER)
+            yield ctx.item(path, f"App Settings.Settings.SettingsMap.{key}", ItemKind.SETTING, field=setting, label=str(key),
+                           text=str(value))
 
 
 def _txt_records(text: str) -> list[dict[str, str]]:
@@ -114,7 +131,7 @@ def parse_txt_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     account = Account(platform=PLATFORM, handle=values.get("username", ""), bio=bio, source=ctx.ref(path))
     yield account
     if bio:
-        yield ctx.item(path, "Bio", ItemKind.PROFILE_FIELD, field_name="bio", text=bio)
+        yield ctx.item(path, "Bio", ItemKind.PROFILE_FIELD, field=ProfileField.BIO, text=bio)
 
 
 def parse_txt_posts(ctx: ReadContext, path: str) -> Iterator[Item]:

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 
-from auditor.model import Account, GeoPoint, Item, ItemKind, Media, Person, Place
+from auditor.model import Account, GeoPoint, GeoSource, Item, ItemKind, Media, Person, Place, ProfileField, Setting
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -60,12 +60,12 @@ def tweet_geo(tweet: dict[str, Any]) -> Place | None:
         coords = valid_coordinates(coordinates[1], coordinates[0])  # GeoJSON order is lon, lat
         if coords:
             place_name = (tweet.get("place") or {}).get("full_name", "") if isinstance(tweet.get("place"), dict) else ""
-            return Place(name=place_name, geo=GeoPoint(coords[0], coords[1], source="tweet"))
+            return Place(name=place_name, geo=GeoPoint(coords[0], coords[1], GeoSource.TWEET))
     geo = (tweet.get("geo") or {}).get("coordinates") if isinstance(tweet.get("geo"), dict) else None
     if isinstance(geo, list) and len(geo) == 2:
         coords = valid_coordinates(geo[0], geo[1])
         if coords:
-            return Place(geo=GeoPoint(coords[0], coords[1], source="tweet"))
+            return Place(geo=GeoPoint(coords[0], coords[1], GeoSource.TWEET))
     place = tweet.get("place")
     if isinstance(place, dict) and place.get("full_name"):
         box = ((place.get("bounding_box") or {}).get("coordinates") or [[]])[0]
@@ -76,7 +76,7 @@ def tweet_geo(tweet: dict[str, Any]) -> Place | None:
             lats, lons = [p[0] for p in points], [p[1] for p in points]
             # A place is an area: its centre, with the half-diagonal as a rough accuracy.
             half_diag_m = ((max(lats) - min(lats)) ** 2 + (max(lons) - min(lons)) ** 2) ** 0.5 * 111_000 / 2
-            geo_point = GeoPoint(sum(lats) / len(lats), sum(lons) / len(lons), source="tweet-place",
+            geo_point = GeoPoint(sum(lats) / len(lats), sum(lons) / len(lons), GeoSource.TWEET_PLACE,
                                  accuracy_m=round(half_diag_m))
         return Place(name=place["full_name"], geo=geo_point)
     return None
@@ -121,9 +121,9 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
         yield acc
         if acc.display_name:
             yield ctx.item(path, f"[{index}].accountDisplayName", ItemKind.PROFILE_FIELD, text=acc.display_name,
-                        field_name="display name")
+                        field=ProfileField.DISPLAY_NAME)
         for email in acc.emails:
-            yield ctx.item(path, f"[{index}].email", ItemKind.PROFILE_FIELD, text=email, field_name="email")
+            yield ctx.item(path, f"[{index}].email", ItemKind.PROFILE_FIELD, text=email, field=ProfileField.EMAIL)
 
 
 def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
@@ -134,17 +134,17 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                           websites=[description["website"]] if description.get("website") else [],
                           profile_photo=profile.get("avatarMediaUrl", ""), source=ctx.ref(path, f"[{index}]"))
         yield account
-        for field in ("bio", "location", "website"):
-            if description.get(field):
-                yield ctx.item(path, f"[{index}].description.{field}", ItemKind.PROFILE_FIELD,
-                            text=str(description[field]), field_name=field)
+        for key, field in (("bio", ProfileField.BIO), ("location", ProfileField.LOCATION), ("website", ProfileField.WEBSITE)):
+            if description.get(key):
+                yield ctx.item(path, f"[{index}].description.{key}", ItemKind.PROFILE_FIELD,
+                               text=str(description[key]), field=field)
 
 
 def parse_protected_history(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, record in enumerate(load_ytd(ctx, path)):
         entry = _unwrap(record)
         action = str(entry.get("action", ""))
-        yield ctx.item(path, f"[{index}]", ItemKind.SETTING, field_name="protected posts", text=action,
+        yield ctx.item(path, f"[{index}]", ItemKind.SETTING, field=Setting.PROTECTED_POSTS, text=action,
                     created_at=parse_iso(entry.get("protectedAt")),
                     audience="protected" if action.lower() == "protect" else "public")
 

@@ -12,8 +12,10 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from auditor.geo import EARTH_RADIUS_M, Geography, haversine_m, zone_outline
+from auditor.geo import EARTH_RADIUS_M, Geography, haversine_m, shared_geography, zone_outline
 from auditor.model import Finding
+
+from .serialize import coordinate
 
 WIDTH, HEIGHT, PAD = 900, 520, 36
 COLOURS = {"high": "#b3261e", "medium": "#b26a00", "low": "#3c6e9f", "info": "#5f6368"}
@@ -39,10 +41,6 @@ class MapArea:
     finding_id: str
 
 
-def _round(value: float, redact: bool) -> float:
-    return round(value, 2) if redact else value
-
-
 def collect(findings: list[Finding], redact: bool) -> tuple[list[MapPoint], list[MapArea]]:
     points, seen = [], set()
     areas = []
@@ -50,13 +48,13 @@ def collect(findings: list[Finding], redact: bool) -> tuple[list[MapPoint], list
         for evidence in finding.evidence:
             if evidence.geo is None:
                 continue
-            lat, lon = _round(evidence.geo.lat, redact), _round(evidence.geo.lon, redact)
+            lat, lon = coordinate(evidence.geo.lat, redact), coordinate(evidence.geo.lon, redact)
             key = (finding.id, round(lat, 5), round(lon, 5))
             if key not in seen:
                 seen.add(key)
                 points.append(MapPoint(lat, lon, finding.id, finding.severity.value, finding.title))
         if finding.area is not None:
-            areas.append(MapArea(_round(finding.area.lat, redact), _round(finding.area.lon, redact),
+            areas.append(MapArea(coordinate(finding.area.lat, redact), coordinate(finding.area.lon, redact),
                                  max(finding.area_radius_m or 0.0, 1500.0 if redact else 0.0), finding.area_label, finding.id))
     return points, areas
 
@@ -178,7 +176,7 @@ def build_maps(findings: list[Finding], redact: bool = False) -> list[tuple[str,
     points, areas = collect(findings, redact)
     if not points and not areas:
         return []
-    geography = Geography()
+    geography = shared_geography()
     maps = [("The located evidence of every finding (click a point to jump to its finding)",
              render_svg(points, areas, geography, "Overview map of the locations in your data"))]
     if areas:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from auditor.model import Evidence, Finding
+from auditor.model import Evidence, Finding, LedgerState
 from auditor.pipeline import AuditResult
 
-LEDGER_STATES = ("parsed", "ignored", "not understood", "could not read")
+LEDGER_STATES = tuple(LedgerState)
+LOCATION_RECORD = "location record"
 
 
-def _round(value: float, redact: bool) -> float:
+def coordinate(value: float, redact: bool) -> float:
+    """The one rounding rule for coordinates in every output: about 1 km when redacting (2 decimal
+    places), about 10 cm otherwise."""
     return round(value, 2) if redact else round(value, 6)
 
 
@@ -26,7 +29,7 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
         "date": evidence.created_at.isoformat() if evidence.created_at else None,
     }
     if evidence.geo:
-        data["location"] = {"lat": _round(evidence.geo.lat, redact), "lon": _round(evidence.geo.lon, redact),
+        data["location"] = {"lat": coordinate(evidence.geo.lat, redact), "lon": coordinate(evidence.geo.lon, redact),
                             "source": evidence.geo.source, "place": evidence.place_name}
     return data
 
@@ -54,11 +57,13 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
     per_platform: dict[str, Counter[str]] = {}
     for item in result.items:
         per_platform.setdefault(item.platform, Counter())[item.kind.value] += 1
+    for platform, count in result.locations.count_by_platform().items():
+        per_platform.setdefault(platform, Counter())[LOCATION_RECORD] += count
     states = Counter(o.state for o in result.ledger)
     return {
         "inputs_read": result.readable_inputs,
         "inputs_rejected": sum(1 for i in result.inputs if i.status == "rejected"),
-        "items": len(result.items),
+        "items": result.record_count,
         "items_by_platform": {p: dict(c) for p, c in sorted(per_platform.items())},
         "files": {state: states.get(state, 0) for state in LEDGER_STATES},
         "files_by_platform": files_by_platform(result),

@@ -8,10 +8,19 @@ the model. The clause a finding is filed under comes from the policy's topic map
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
-from auditor.model import Account, Evidence, Finding, Item
+from auditor.model import (
+    Account,
+    Evidence,
+    FieldKind,
+    Finding,
+    Item,
+    LocationPoint,
+    LocationTrail,
+    ProfileField,
+    Setting,
+)
 from auditor.profile import AgencyProfile
 
 if TYPE_CHECKING:
@@ -19,24 +28,35 @@ if TYPE_CHECKING:
 
 EXCERPT_CHARS = 240
 
+# Fields connectors record that no check reads, each with the reason; a test holds this list true.
+NOT_CHECKED: dict[FieldKind, str] = {
+    ProfileField.GROUP: "joining an agency's group is what much of its public does",
+    ProfileField.LIKED_PAGE: "following an agency's page is what much of its public does",
+    ProfileField.PLATFORM_PLACE: "a city the platform lists, without coordinates: shown as read",
+    Setting.LOCATION_REPORTING: "whether a phone reported its location: the location history itself is checked",
+    Setting.OTHER: "settings offduty has no rule for: kept with the export's own name",
+}
+
 
 @dataclass
 class AuditContext:
     accounts: list[Account]
     items: list[Item]
     profile: AgencyProfile = field(default_factory=AgencyProfile)
+    locations: LocationTrail = field(default_factory=LocationTrail)
 
-    @cached_property
+    @property
     def geography(self) -> "Geography":
-        from auditor.geo import Geography
+        from auditor.geo import shared_geography
 
-        return Geography()
+        return shared_geography()
 
 
 class Analyzer:
     name: str = ""
     topics: tuple[str, ...] = ()
     description: str = ""
+    reads: frozenset[FieldKind] = frozenset()  # the profile fields, settings and connection kinds it looks at
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -53,9 +73,10 @@ def excerpt(text: str, start: int = 0, end: int | None = None, width: int = EXCE
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
-def evidence_for(item: Item, text_excerpt: str = "", **extra: object) -> Evidence:
-    return Evidence(item_id=item.id, platform=item.platform, source=item.source,
-                    excerpt=text_excerpt, created_at=item.created_at, **extra)  # type: ignore[arg-type]
+def evidence_for(record: Item | LocationPoint, text_excerpt: str = "", **extra: object) -> Evidence:
+    created_at = record.created_at if isinstance(record, Item) else record.at
+    return Evidence(item_id=record.id, platform=record.platform, source=record.source,
+                    excerpt=text_excerpt, created_at=created_at, **extra)  # type: ignore[arg-type]
 
 
 PLATFORM_TITLES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "photo folder",

@@ -16,7 +16,7 @@ from typing import Iterable
 import yaml
 from rapidfuzz import fuzz, utils
 
-from auditor.model import Finding, Item, ItemKind, Person, Severity
+from auditor.model import ConnectionKind, Finding, Item, ItemKind, Person, Severity
 from auditor.profile import AgencyProfile, Coworker
 
 from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
@@ -103,6 +103,7 @@ class CoworkerAnalyzer(Analyzer):
     name = "coworkers"
     topics = ("coworkers",)
     description = "Roster members you tagged, mentioned or named in what you published, and roster members in your friend lists."
+    reads = frozenset(ConnectionKind)
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         if not ctx.profile.roster and not ctx.profile.agency_names:

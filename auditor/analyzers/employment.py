@@ -11,21 +11,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
 import yaml
 
-from auditor.model import Finding, Item, ItemKind, Severity
+from auditor.model import FieldKind, Finding, Item, ItemKind, ProfileField, Severity
 from auditor.profile import AgencyProfile
 
 from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
-EXPLICIT, ROLE, AFFINITY = "explicit", "role", "affinity"
-TIER_RANK = {EXPLICIT: 0, ROLE: 1, AFFINITY: 2}
-SELF_DESCRIPTION_FIELDS = {"bio", "employer", "job title", "headline", "position", "work", "display name"}
+
+class Tier(StrEnum):
+    """How directly a match says "I work in law enforcement", strongest first."""
+
+    EXPLICIT = "explicit"
+    ROLE = "role"
+    AFFINITY = "affinity"
+
+    @property
+    def rank(self) -> int:
+        return list(Tier).index(self)
+
+
+EXPLICIT, ROLE, AFFINITY = Tier.EXPLICIT, Tier.ROLE, Tier.AFFINITY
+# Fields where you describe yourself: a title or an agency name here is a statement about you.
+SELF_DESCRIPTION_FIELDS = frozenset({ProfileField.BIO, ProfileField.EMPLOYER, ProfileField.HEADLINE,
+                                     ProfileField.DISPLAY_NAME})
+# Profile fields that are read as plain text (a title in them says less than in a self-description).
+TEXT_FIELDS = frozenset({ProfileField.WEBSITE, ProfileField.LOCATION, ProfileField.EDUCATION, ProfileField.SKILLS,
+                         ProfileField.INDUSTRY, ProfileField.FAMILY_MEMBER, ProfileField.LINKED_ACCOUNT,
+                         ProfileField.ADDRESS, ProfileField.SUBSCRIBED_COMMUNITY, ProfileField.MODERATED_COMMUNITY})
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|my|our|we|we're|me|us)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?\n]+")
 INNER_NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
@@ -37,7 +56,7 @@ PUBLIC_SECTOR_TLD = (".gov", ".us", ".police.uk", ".gc.ca", ".gov.au", ".org")
 
 @dataclass(frozen=True)
 class Match:
-    tier: str
+    tier: Tier
     start: int
     end: int
     reason: str
@@ -82,12 +101,12 @@ class EmploymentVocabulary:
         self.own_domains = {d.lower() for d in profile.email_domains}
 
     # -- scanning -------------------------------------------------------------------------------
-    def scan(self, text: str, field_name: str = "") -> list[Match]:
+    def scan(self, text: str, field: FieldKind | None = None) -> list[Match]:
         if not text:
             return []
-        self_description = field_name in SELF_DESCRIPTION_FIELDS
+        self_description = field in SELF_DESCRIPTION_FIELDS
         matches: list[Match] = []
-        if field_name == "email":
+        if field == ProfileField.EMAIL:
             return self._email(text)
         for pattern in self.own_names + self.own_abbreviations:
             for m in pattern.finditer(text):
@@ -121,7 +140,7 @@ class EmploymentVocabulary:
         for m in self.affinity_phrases.finditer(text):
             matches.append(Match(AFFINITY, m.start(), m.end(), f"uses a support phrase (“{m.group(0)}”)"))
         kept: list[Match] = []
-        for match in sorted(matches, key=lambda m: (TIER_RANK[m.tier], -(m.end - m.start))):
+        for match in sorted(matches, key=lambda m: (m.tier.rank, -(m.end - m.start))):
             if self._suppressed(text, match):
                 continue
             if any(k.start <= match.start and match.end <= k.end for k in kept):
@@ -161,7 +180,7 @@ class EmploymentVocabulary:
 
 def _where(item: Item) -> str:
     if item.kind == ItemKind.PROFILE_FIELD:
-        return f"profile ({item.field_name})"
+        return f"profile ({item.field_label})"
     if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
         return "photo caption"
     return item.kind.value
@@ -187,10 +206,10 @@ CONFIDENCE = {EXPLICIT: 0.9, ROLE: 0.7, AFFINITY: 0.3}
 def classify(vocabulary: EmploymentVocabulary, item: Item) -> list[Match]:
     """The matches that count for one item, strongest first."""
     text = item.text or ""
-    matches = vocabulary.scan(text, item.field_name if item.kind == ItemKind.PROFILE_FIELD else "")
+    matches = vocabulary.scan(text, item.field if item.kind == ItemKind.PROFILE_FIELD else None)
     if text.startswith("RT @"):  # a repost: someone else's first person
         matches = [Match(AFFINITY, m.start, m.end, m.reason) for m in matches]
-    return sorted(matches, key=lambda m: (TIER_RANK[m.tier], m.start))
+    return sorted(matches, key=lambda m: (m.tier.rank, m.start))
 
 
 @register
@@ -198,14 +217,15 @@ class EmploymentDisclosureAnalyzer(Analyzer):
     name = "employment"
     topics = ("employment_disclosure",)
     description = "Profile fields, posts, captions, hashtags and email addresses that reveal a law-enforcement job."
+    reads = SELF_DESCRIPTION_FIELDS | TEXT_FIELDS | {ProfileField.EMAIL}
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         vocabulary = EmploymentVocabulary(ctx.profile)
         for item in ctx.items:
-            if item.kind in (ItemKind.CONNECTION, ItemKind.SETTING, ItemKind.LOCATION_RECORD):
+            if item.kind in (ItemKind.CONNECTION, ItemKind.SETTING):
                 continue
-            if item.kind == ItemKind.PROFILE_FIELD and item.field_name in ("liked page", "group"):
-                continue  # following an agency's page is what most of its public does
+            if item.kind == ItemKind.PROFILE_FIELD and item.field not in self.reads:
+                continue  # a liked page or a group: following an agency's page is what most of its public does
             matches = classify(vocabulary, item)
             if not matches:
                 continue

@@ -10,18 +10,22 @@ from __future__ import annotations
 from typing import Iterable
 
 from auditor.geo import haversine_m
-from auditor.model import Finding, GeoPoint, Item, ItemKind, Severity
+from auditor.model import Finding, GeoPoint, GeoSource, Item, ItemKind, Severity
 
 from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
 SOURCE_WORDS = {
-    "exif": "the photo file's own metadata (EXIF GPS)",
-    "xmp": "the photo file's XMP metadata",
-    "meta-json": "the location Meta stored with the upload",
-    "check-in": "a check-in you published",
-    "tweet": "the exact coordinates attached to the post",
-    "tweet-place": "the place attached to the post",
+    GeoSource.EXIF: "the photo file's own metadata (EXIF GPS)",
+    GeoSource.XMP: "the photo file's XMP metadata",
+    GeoSource.VIDEO: "the video file's own metadata",
+    GeoSource.META_JSON: "the location Meta stored with the upload",
+    GeoSource.CHECK_IN: "a check-in you published",
+    GeoSource.TWEET: "the exact coordinates attached to the post",
+    GeoSource.TWEET_PLACE: "the place attached to the post",
+    GeoSource.SIDECAR: "the location Google Photos kept for the photo",
+    GeoSource.SIDECAR_EXIF: "the photo's own location, as Google Photos kept it",
+    GeoSource.SNAP_MEMORY: "the location Snapchat kept with the memory",
 }
 
 
@@ -62,9 +66,8 @@ class GeotagAnalyzer(Analyzer):
 
     def _coordinates(self, ctx: AuditContext) -> Iterable[Finding]:
         # Location history is the platform's own trail, not something you published: the pattern-of-life
-        # check reads it. Here: what your photos, posts and check-ins carry.
-        located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items
-                                                 if item.geopoints and item.kind != ItemKind.LOCATION_RECORD]
+        # check reads it (ctx.locations). Here: what your photos, posts and check-ins carry.
+        located: list[tuple[Item, GeoPoint]] = [(item, _best_point(item.geopoints)) for item in ctx.items if item.geopoints]
         if not located:
             return
         names = ctx.geography.names([(p.lat, p.lon) for _, p in located])
@@ -76,8 +79,8 @@ class GeotagAnalyzer(Analyzer):
                 if distance <= ctx.profile.station_radius_m and (near is None or distance < near[1]):
                     near = (station, distance)
             where = place.describe()
-            how = SOURCE_WORDS.get(point.source, point.source)
-            what = "photo" if item.kind.value in ("photo", "video") or item.media else item.kind.value
+            how = SOURCE_WORDS.get(point.source, point.source.value)
+            what = "photo" if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO) or item.media else item.kind.value
             evidence = evidence_for(item, excerpt(item.text), geo=point, place_name=place.label())
             if near:
                 station, distance = near

@@ -19,10 +19,9 @@ from typing import Iterable
 import numpy as np
 
 from auditor.geo import EARTH_RADIUS_M, haversine_m, local_zone
-from auditor.model import Evidence, Finding, GeoPoint, Item, ItemKind, Severity
+from auditor.model import Evidence, Finding, GeoPoint, GeoSource, InferredPlace, Item, LocationPoint, LocationTrail, Severity
 
 from .base import Analyzer, AuditContext, evidence_for, platform_title
-from .platform_places import LABELS as PLATFORM_LABELS
 from .registry import register
 
 CLUSTER_RADIUS_M = 150.0
@@ -34,9 +33,9 @@ NIGHT = (21, 6)  # 21:00 to 06:00 local
 WORK_HOURS = (7, 19)
 
 
-@dataclass
+@dataclass(slots=True)
 class Observation:
-    item: Item
+    item: Item | LocationPoint
     point: GeoPoint
     when: datetime | None
 
@@ -59,17 +58,40 @@ class Cluster:
         return sorted({o.item.platform for o in self.members})
 
 
-def observations(items: list[Item]) -> list[Observation]:
+def observations(items: list[Item], trail: LocationTrail | None = None) -> list[Observation]:
+    """Every usable point: those your items carry, then the location trail's (thinned first, with
+    array arithmetic, when it is long)."""
     found = []
     for item in items:
-        if item.kind == ItemKind.LOCATION_RECORD and item.field_name.upper() in PLATFORM_LABELS:
-            continue  # the platform's own conclusion: reported by the platform_places check
         points = [p for p in item.geopoints if p.accuracy_m is None or p.accuracy_m <= MAX_ACCURACY_M]
         if not points:
             continue
         when = item.created_at or next((m.taken_at for m in item.media if m.taken_at), None)
         found.append(Observation(item, points[0], when))
+    if trail is not None and len(trail):
+        rows = trail_rows(trail, max(0, MAX_OBSERVATIONS - len(found)))
+        found.extend(Observation(p, p.geo, p.at) for p in trail.rows(rows))
     return thin(found)
+
+
+def trail_rows(trail: LocationTrail, limit: int) -> np.ndarray:
+    """Rows of the trail worth clustering: precise enough, not the platform's own home/work label
+    (the platform_places check reports those), and at most `limit` of them: one per ~100 m square
+    and hour, then evenly spaced."""
+    accuracy = np.frombuffer(trail.accuracy, dtype=np.float32)
+    labelled = np.frombuffer(trail.place_label, dtype=np.uint8) != 0
+    usable = ~labelled & ~(accuracy > MAX_ACCURACY_M)  # NaN (unknown accuracy) is kept
+    rows = np.flatnonzero(usable)
+    if len(rows) <= limit:
+        return rows
+    lat = np.round(np.frombuffer(trail.lat)[rows] * 1000)
+    lon = np.round(np.frombuffer(trail.lon)[rows] * 1000)
+    at = np.frombuffer(trail.at)[rows]
+    hour = np.where(np.isnan(at), -1, np.floor(np.nan_to_num(at) / 3600))
+    _, first = np.unique(np.stack([lat, lon, hour], axis=1), axis=0, return_index=True)
+    rows = rows[np.sort(first)]
+    step = max(1, math.ceil(len(rows) / max(limit, 1)))
+    return rows[::step][:limit]
 
 
 def thin(observed: list[Observation], limit: int = MAX_OBSERVATIONS) -> list[Observation]:
@@ -182,7 +204,7 @@ class PatternOfLifeAnalyzer(Analyzer):
     description = "Clusters of all your coordinates read as an adversary would: likely home, likely workplace, routine places."
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
-        clusters = cluster(observations(ctx.items))
+        clusters = cluster(observations(ctx.items, ctx.locations))
         if not clusters:
             return
         stations = [(s.name, s.lat, s.lon) for s in ctx.profile.stations if s.lat is not None and s.lon is not None]
@@ -194,9 +216,9 @@ class PatternOfLifeAnalyzer(Analyzer):
             timing = (f"{found.night} at night (21:00–06:00 local time), {found.weekend} on weekends and "
                       f"{found.work_hours} in weekday working hours, over {len(found.days)} different days")
             common = dict(detector=self.name, platform=_platform(found), evidence=_evidence(found, place.label()),
-                          area=GeoPoint(found.lat, found.lon, "inferred"), area_radius_m=max(found.radius_m, 25.0))
+                          area=GeoPoint(found.lat, found.lon, GeoSource.INFERRED), area_radius_m=max(found.radius_m, 25.0))
             if label == "home":
-                yield Finding(topic="location_exposure", severity=Severity.HIGH, area_label="likely home",
+                yield Finding(topic="location_exposure", severity=Severity.HIGH, area_label=InferredPlace.HOME,
                               title=f"Your data points to where you live ({place.label()})",
                               explanation=(f"{len(found.members)} points from {_sources(found)} fall within "
                                            f"{found.radius_m:.0f} m of each other: {timing}. Night-time and weekend "
@@ -206,14 +228,14 @@ class PatternOfLifeAnalyzer(Analyzer):
             elif label == "work":
                 confirmed = f", which matches {result.work_station} in your profile" if result.work_station else ""
                 yield Finding(topic="personal_recognition" if result.work_station else "location_exposure",
-                              severity=Severity.HIGH, area_label="likely workplace",
+                              severity=Severity.HIGH, area_label=InferredPlace.WORK,
                               title=f"Your data points to where you work ({place.label()}){' — your station' if result.work_station else ''}",
                               explanation=(f"{len(found.members)} points from {_sources(found)} cluster here{confirmed}: "
                                            f"{timing}. Repeated weekday presence marks a workplace; at a station it "
                                            "identifies you as one of its officers and shows your schedule."),
                               confidence=0.95 if result.work_station else min(0.9, 0.4 + 0.05 * found.work_hours), **common)
             else:
-                yield Finding(topic="location_exposure", severity=Severity.MEDIUM, area_label="routine place",
+                yield Finding(topic="location_exposure", severity=Severity.MEDIUM, area_label=InferredPlace.ROUTINE,
                               title=f"A place you go regularly ({place.label()})",
                               explanation=(f"{len(found.members)} points from {_sources(found)} on {len(found.days)} "
                                            f"different days: {timing}. Routine places (a gym, a school, a place of "

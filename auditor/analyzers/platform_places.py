@@ -1,8 +1,9 @@
 """Where the platforms themselves say you live and work (clauses 7, 8, 13).
 
-Snapchat ("Home & Work"), Google Maps Timeline (frequent places labelled HOME/WORK) and Semantic
-Location History (TYPE_HOME/TYPE_WORK) store their own inference of your home and workplace. Anyone
-who gets into the account, or gets a copy of its data, gets that answer without any work.
+Snapchat ("Home & Work"), Google Maps Timeline (frequent places labelled HOME/WORK), Semantic
+Location History (TYPE_HOME/TYPE_WORK) and My Activity ("From your home") store their own inference
+of your home and workplace. Connectors mark those points with a `PlaceLabel`. Anyone who gets into
+the account, or gets a copy of its data, gets that answer without any work.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from auditor.geo import haversine_m
-from auditor.model import Finding, ItemKind, Severity
+from auditor.model import Finding, LocationPoint, PlaceLabel, Severity
 
 from .base import Analyzer, AuditContext, evidence_for, platform_title
 from .registry import register
 
-LABELS = {"HOME": "home", "TYPE_HOME": "home", "INFERRED_HOME": "home",
-          "WORK": "workplace", "TYPE_WORK": "workplace", "INFERRED_WORK": "workplace"}
 SAME_PLACE_M = 150.0
 
 
@@ -27,21 +26,19 @@ class PlatformPlacesAnalyzer(Analyzer):
     description = "Home and workplace as the platforms themselves inferred them (Snapchat, Google Timeline, Location History)."
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
-        groups: dict[tuple[str, str], list] = {}
-        for item in ctx.items:
-            what = LABELS.get(item.field_name.upper()) if item.kind == ItemKind.LOCATION_RECORD else None
-            if what and item.place and item.place.geo:
-                groups.setdefault((item.platform, what), []).append(item)
+        groups: dict[tuple[str, PlaceLabel], list[LocationPoint]] = {}
+        for point in ctx.locations.rows(ctx.locations.labelled_rows()):
+            assert point.label is not None
+            groups.setdefault((point.platform, point.label), []).append(point)
         if not groups:
             return
-        points = [(items[0].place.geo.lat, items[0].place.geo.lon) for items in groups.values()]
-        names = ctx.geography.names(points)
-        for ((platform, what), items), place in zip(groups.items(), names):
-            distinct = []
-            for item in items:
-                geo = item.place.geo
-                if all(haversine_m(geo.lat, geo.lon, d.place.geo.lat, d.place.geo.lon) > SAME_PLACE_M for d in distinct):
-                    distinct.append(item)
+        names = ctx.geography.names([(points[0].lat, points[0].lon) for points in groups.values()])
+        for ((platform, label), points), place in zip(groups.items(), names):
+            distinct: list[LocationPoint] = []
+            for point in points:
+                if all(haversine_m(point.lat, point.lon, d.lat, d.lon) > SAME_PLACE_M for d in distinct):
+                    distinct.append(point)
+            what = label.value
             yield Finding(
                 detector=self.name, topic="location_exposure", severity=Severity.HIGH,
                 title=f"{platform_title(platform)} has recorded where it thinks your {what} is ({place.label()})",
@@ -50,6 +47,6 @@ class PlatformPlacesAnalyzer(Analyzer):
                              "without any effort. Check whether it is right, then delete the location history and "
                              "turn the feature off."),
                 platform=platform,
-                evidence=[evidence_for(item, item.text, geo=item.place.geo, place_name=place.label()) for item in distinct[:10]],
+                evidence=[evidence_for(p, p.text, geo=p.geo, place_name=place.label()) for p in distinct[:10]],
                 confidence=0.95,
             )

@@ -4,7 +4,7 @@ import pytest
 
 from auditor.analyzers.base import AuditContext
 from auditor.analyzers.employment import AFFINITY, EXPLICIT, ROLE, EmploymentDisclosureAnalyzer, EmploymentVocabulary
-from auditor.model import Item, ItemKind, Severity, SourceRef
+from auditor.model import Item, ItemKind, ProfileField, Severity, SourceRef
 from auditor.profile import AgencyProfile
 
 PROFILE = AgencyProfile(agency_names=["Harlow County Sheriff's Office"], abbreviations=["HCSO"],
@@ -16,61 +16,61 @@ def vocabulary():
     return EmploymentVocabulary(PROFILE)
 
 
-def best_tier(vocabulary, text, field=""):
+def best_tier(vocabulary, text, field=None):
     order = {EXPLICIT: 0, ROLE: 1, AFFINITY: 2}
     matches = vocabulary.scan(text, field)
     return min((m.tier for m in matches), key=order.get) if matches else None
 
 
 @pytest.mark.parametrize("text, field, tier", [
-    ("I'm a deputy with HCSO, ask me anything", "", EXPLICIT),
-    ("Proud to be a police officer!", "", EXPLICIT),
-    ("Deputy Sheriff", "job title", EXPLICIT),
-    ("Harlow County Sheriff's Office", "employer", EXPLICIT),
-    ("Husband. Father. Trooper.", "bio", EXPLICIT),
-    ("marisol@harlowcountyso.gov", "email", EXPLICIT),
-    ("someone@springfieldpd.gov", "email", EXPLICIT),
-    ("Roll call at 0600 and my sergeant is already mad", "", ROLE),
-    ("Graduated from the academy! Class 47", "", ROLE),
-    ("Another great year with the HCSO family", "", ROLE),
-    ("Badge number 4411 checking in", "", ROLE),
-    ("First week with my K9 partner #k9unit", "", ROLE),
-    ("Thank you all #backtheblue", "", AFFINITY),
-    ("Thin blue line forever", "", AFFINITY),
+    ("I'm a deputy with HCSO, ask me anything", None, EXPLICIT),
+    ("Proud to be a police officer!", None, EXPLICIT),
+    ("Deputy Sheriff", ProfileField.EMPLOYER, EXPLICIT),
+    ("Harlow County Sheriff's Office", ProfileField.EMPLOYER, EXPLICIT),
+    ("Husband. Father. Trooper.", ProfileField.BIO, EXPLICIT),
+    ("marisol@harlowcountyso.gov", ProfileField.EMAIL, EXPLICIT),
+    ("someone@springfieldpd.gov", ProfileField.EMAIL, EXPLICIT),
+    ("Roll call at 0600 and my sergeant is already mad", None, ROLE),
+    ("Graduated from the academy! Class 47", None, ROLE),
+    ("Another great year with the HCSO family", None, ROLE),
+    ("Badge number 4411 checking in", None, ROLE),
+    ("First week with my K9 partner #k9unit", None, ROLE),
+    ("Thank you all #backtheblue", None, AFFINITY),
+    ("Thin blue line forever", None, AFFINITY),
 ])
 def test_disclosures(vocabulary, text, field, tier):
     assert best_tier(vocabulary, text, field) == tier
 
 
 @pytest.mark.parametrize("text, field", [
-    ("police brutality protest downtown today", ""),
-    ("Grammar police reporting for duty", ""),
-    ("Watching Police Academy 4 again", ""),
-    ("I am not a cop", ""),
-    ("I'm not a deputy, I just look like one", ""),
-    ("My husband is a deputy and I worry", ""),
-    ("Called the police on the fireworks again", ""),
-    ("Deputy editor at the Gazette", "bio"),
-    ("Loan officer, First Bank", "employer"),
-    ("Leo season is here", ""),
-    ("copped new shoes", ""),
-    ("PAW Patrol marathon", ""),
-    ("marisol@example.net", "email"),
-    ("hcso is a weird abbreviation", ""),  # the profile's abbreviation is matched with its capitals
-    ("the policy changed again", ""),
+    ("police brutality protest downtown today", None),
+    ("Grammar police reporting for duty", None),
+    ("Watching Police Academy 4 again", None),
+    ("I am not a cop", None),
+    ("I'm not a deputy, I just look like one", None),
+    ("My husband is a deputy and I worry", None),
+    ("Called the police on the fireworks again", None),
+    ("Deputy editor at the Gazette", ProfileField.BIO),
+    ("Loan officer, First Bank", ProfileField.EMPLOYER),
+    ("Leo season is here", None),
+    ("copped new shoes", None),
+    ("PAW Patrol marathon", None),
+    ("marisol@example.net", ProfileField.EMAIL),
+    ("hcso is a weird abbreviation", None),  # the profile's abbreviation is matched with its capitals
+    ("the policy changed again", None),
 ])
 def test_look_alikes_are_not_flagged(vocabulary, text, field):
     assert best_tier(vocabulary, text, field) is None
 
 
-def _item(text, kind=ItemKind.POST, field_name=""):
+def _item(text, kind=ItemKind.POST, field=None):
     return Item(id=f"i-{abs(hash(text))}", platform="facebook", kind=kind, source=SourceRef("in", "posts.json", "[0]"),
-                text=text, field_name=field_name)
+                text=text, field=field)
 
 
 def test_findings_carry_tier_severity_and_evidence():
     items = [_item("Proud to be a police officer"), _item("my sergeant again"), _item("#thinblueline"),
-             _item("my sergeant", ItemKind.PROFILE_FIELD, "bio"), _item("Harlow Police Department", ItemKind.PROFILE_FIELD, "liked page"),
+             _item("my sergeant", ItemKind.PROFILE_FIELD, ProfileField.BIO), _item("Harlow Police Department", ItemKind.PROFILE_FIELD, ProfileField.LIKED_PAGE),
              _item("nothing here")]
     findings = list(EmploymentDisclosureAnalyzer().analyze(AuditContext([], items, PROFILE)))
     severities = [f.severity for f in findings]

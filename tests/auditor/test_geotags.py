@@ -3,13 +3,13 @@ import pytest
 from auditor.analyzers.base import AuditContext
 from auditor.analyzers.geotags import GeotagAnalyzer
 from auditor.geo import Geography, haversine_m
-from auditor.model import GeoPoint, Item, ItemKind, Media, Place, Severity, SourceRef
+from auditor.model import GeoPoint, GeoSource, Item, ItemKind, Media, Place, Severity, SourceRef
 from auditor.profile import AgencyProfile, Station
 
 STATION = Station("Central station", 38.8436, -97.6081)
 
 
-def _photo(lat, lon, source="exif"):
+def _photo(lat, lon, source=GeoSource.EXIF):
     return Item(id=f"p-{lat}-{lon}", platform="photos", kind=ItemKind.PHOTO, source=SourceRef("in", f"{lat}.jpg"),
                 media=[Media(path=f"{lat}.jpg", geo=[GeoPoint(lat, lon, source)])])
 
@@ -27,7 +27,7 @@ def test_offline_place_names():
 def test_station_photos_are_high_and_others_medium():
     items = [_photo(38.8438, -97.6079), _photo(38.8121, -97.6422),
              Item(id="c", platform="facebook", kind=ItemKind.CHECK_IN, source=SourceRef("in", "p.json", "[1]"),
-                  place=Place("Lake", GeoPoint(38.6381, -97.9741, "check-in"))),
+                  place=Place("Lake", GeoPoint(38.6381, -97.9741, GeoSource.CHECK_IN))),
              Item(id="n", platform="facebook", kind=ItemKind.POST, source=SourceRef("in", "p.json", "[2]"), text="no place")]
     findings = list(GeotagAnalyzer().analyze(AuditContext([], items, AgencyProfile(stations=[STATION]))))
     assert [(f.severity, f.topic) for f in findings] == [

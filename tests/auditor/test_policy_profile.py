@@ -65,7 +65,7 @@ def test_bad_profiles_say_what_is_wrong(tmp_path, text, message):
 
 def test_undercover_profile_files_identifying_findings_under_clause_8():
     finding = Finding("employment", "employment_disclosure", Severity.LOW, "t", "e", "x")
-    _file_under_policy(finding, load_policy(), AgencyProfile(undercover=True))
+    finding = _file_under_policy(finding, load_policy(), AgencyProfile(undercover=True))
     assert finding.clause == "8" and finding.related_clauses[0] == "7" and finding.severity == Severity.HIGH
     assert "supervisor" in finding.remediation[0]
 

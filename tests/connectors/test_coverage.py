@@ -4,11 +4,13 @@ import json
 from pathlib import Path
 
 from auditor.pipeline import read_inputs
+from connectors import ReadSession, Workspace
 from samplegen import builders
 
 
 def test_every_real_sample_file_is_parsed_or_deliberately_ignored(real_exports):
-    inputs, _, _, ledger = read_inputs([real_exports])
+    read = read_inputs([real_exports])
+    inputs, ledger = read.inputs, read.ledger
     states = {}
     for outcome in ledger:
         member = Path(outcome.input) / outcome.path if outcome.path else Path(outcome.input)
@@ -35,7 +37,8 @@ def test_each_file_gets_exactly_one_state(tmp_path):
         "something_new/unknown.json": b"{}",
         "your_facebook_activity/posts/media/a.jpg": builders.jpeg(),
     })
-    _, _, _, ledger = read_inputs([tmp_path / "fb"])
+    read = read_inputs([tmp_path / "fb"])
+    ledger = read.ledger
     by_path = {o.path: o.state for o in ledger}
     assert len(by_path) == len(ledger) == 5
     assert by_path == {
@@ -52,7 +55,8 @@ def test_zip_inside_a_zip_is_opened(tmp_path):
     builders.write_zip(inner, {"content/posts_1.json": json.dumps([{"media": [{"uri": "m.jpg", "title": "x"}]}]).encode()})
     outer = tmp_path / "rezipped-by-me.zip"
     builders.write_zip(outer, {"instagram-me-2025.zip": inner.read_bytes(), "notes.txt": b"hi"})
-    inputs, _, items, ledger = read_inputs([outer])
+    read = read_inputs([outer])
+    inputs, items = read.inputs, read.items
     assert [i.platform for i in inputs if i.status == "read"] == ["Instagram"]
     assert items[0].text == "x"
 
@@ -61,7 +65,8 @@ def test_zip_inside_an_export_is_read_as_its_own_input(tmp_path):
     inner = tmp_path / "memories.zip"
     builders.write_zip(inner, {"IMG_1.jpg": builders.jpeg(5.0, 6.0)})
     builders.write_tree(tmp_path / "x", {"data/tweets.js": b"window.YTD.tweets.part0 = []", "data/extra.zip": inner.read_bytes()})
-    inputs, _, items, ledger = read_inputs([tmp_path / "x"])
+    read = read_inputs([tmp_path / "x"])
+    inputs, items, ledger = read.inputs, read.items, read.ledger
     assert sorted(i.platform for i in inputs) == ["X (Twitter)", "photo folder"]
     assert any(o.path == "data/extra.zip" and o.state == "ignored" for o in ledger)
     assert items[0].geopoints[0].lat == 5.0
@@ -73,7 +78,8 @@ def test_multipart_export_is_one_input_with_media_across_parts(tmp_path):
         "Takeout/Google Photos/Photos from 2024/IMG_9.jpg.json": sidecar, "Takeout/archive_browser.html": b"<html>1</html>"})
     builders.write_zip(tmp_path / "takeout-20250302T101500Z-002.zip", {
         "Takeout/Google Photos/Photos from 2024/IMG_9.jpg": builders.jpeg(7.0, 8.0), "Takeout/archive_browser.html": b"<html>2</html>"})
-    inputs, _, items, ledger = read_inputs([tmp_path / "takeout-20250302T101500Z-001.zip", tmp_path / "takeout-20250302T101500Z-002.zip"])
+    read = read_inputs([tmp_path / "takeout-20250302T101500Z-001.zip", tmp_path / "takeout-20250302T101500Z-002.zip"])
+    inputs, items, ledger = read.inputs, read.items, read.ledger
     assert len(inputs) == 1 and inputs[0].platform == "Google"
     (photo,) = items
     assert photo.geopoints[0].lat == 7.0  # the sidecar in part 1 found its photo in part 2
@@ -86,7 +92,8 @@ def test_facebook_numbered_parts_are_one_export(tmp_path):
     builders.write_zip(tmp_path / "facebook-someone-1.zip", {
         "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": json.dumps(posts).encode()})
     builders.write_zip(tmp_path / "facebook-someone-2.zip", {"your_facebook_activity/posts/media/A_1/p.jpg": builders.jpeg(3.0, 4.0)})
-    inputs, _, items, _ = read_inputs([tmp_path / "facebook-someone-1.zip", tmp_path / "facebook-someone-2.zip"])
+    read = read_inputs([tmp_path / "facebook-someone-1.zip", tmp_path / "facebook-someone-2.zip"])
+    inputs, items = read.inputs, read.items
     assert len(inputs) == 1 and items[0].geopoints[0].lat == 3.0
 
 
@@ -113,9 +120,14 @@ def test_photo_folder_lists_and_opens_every_media_kind(tmp_path):
     builders.write_tree(tmp_path / "cam", {"a.webp": webp.getvalue(), "b.png": builders.png(), "c.mp4": builders.mp4(),
                                            "d.MOV": builders.mp4(style="apple"), "e.jpg": builders.jpeg(),
                                            "f.mp4": b"\x00\x00\x00\x18ftypmp42"})
-    inputs, _, items, ledger = read_inputs([tmp_path / "cam"])
-    kinds = sorted((i.source.path, i.kind.value) for i in items)
-    assert kinds == [("a.webp", "photo"), ("b.png", "photo"), ("c.mp4", "video"), ("d.MOV", "video"), ("e.jpg", "photo")]
-    assert all(i.media[0].open().read(4) for i in items)
+    with Workspace() as workspace:
+        read = read_inputs([tmp_path / "cam"], session=ReadSession(workspace))
+        items, ledger = read.items, read.ledger
+        kinds = sorted((i.source.path, i.kind.value) for i in items)
+        assert kinds == [("a.webp", "photo"), ("b.png", "photo"), ("c.mp4", "video"), ("d.MOV", "video"), ("e.jpg", "photo")]
+        assert all(i.media[0].ref is not None for i in items)
+        for item in items:
+            with workspace.open(item.media[0].ref) as handle:
+                assert handle.read(4)
     states = {o.path: (o.state, o.reason) for o in ledger}
     assert states["f.mp4"][0] == "could not read" and "damaged" in states["f.mp4"][1]  # a truncated video says so

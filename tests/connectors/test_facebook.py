@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import ConnectionKind, GeoSource, ItemKind, ProfileField
 from connectors.text import fix_meta_text
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -14,14 +14,15 @@ def test_2020_json_export_reads_profile_friends_and_album(real_exports):
     account = next(a for a in accounts if a.platform == "facebook")
     assert account.display_name == "Jenő Rejtő"  # mojibake repaired
     assert account.handle == "habakkuk"
-    assert account.emails == ["mock@mail.com"]
-    assert account.phones == ["+36208884455"]
+    assert account.emails == ("mock@mail.com",)
+    assert account.phones == ("+36208884455",)
     assert account.location == "Budapest, Hunagary"
-    fields = {(i.field_name, i.text) for i in by_path(items, "profile_information/profile_information.json")}
-    assert ("education", "University of Szeged") in fields
-    assert ("group", "Youth in Action") in fields
+    fields = {(i.field, i.text) for i in by_path(items, "profile_information/profile_information.json")}
+    assert (ProfileField.EDUCATION, "University of Szeged") in fields
+    assert (ProfileField.GROUP, "Youth in Action") in fields
 
     friends = by_path(items, "friends/friends.json")
+    assert friends and all(f.kind == ItemKind.CONNECTION and f.field == ConnectionKind.FRIEND for f in friends)
     assert [f.people[0].name for f in friends][:3] == ["John Doe", "Donald Duck", "Szett Droxler"]
     assert "Tőke Hal" in {f.people[0].name for f in friends}
     assert "Dér Dénes" in {f.people[0].name for f in friends}
@@ -30,7 +31,7 @@ def test_2020_json_export_reads_profile_friends_and_album(real_exports):
     photos = by_path(items, "photos_and_videos/album/0.json")
     assert len(photos) == 2
     located = photos[0].geopoints[0]
-    assert (located.lat, located.lon, located.source) == (29.925027777778, -90.088072222222, "meta-json")
+    assert (located.lat, located.lon, located.source) == (29.925027777778, -90.088072222222, GeoSource.META_JSON)
     assert photos[0].media[0].camera == "Huawei Nexus 6P"
     assert photos[0].media[0].path.startswith("https://interncache-ftw.fbcdn.net/")  # the 2020 absolute-URL quirk
     assert photos[1].geopoints == []
@@ -82,13 +83,14 @@ def test_2024_layout_posts_with_tags_check_in_and_media(tmp_path):
             json.dumps(builders.meta_mojibake(posts)).encode(),
         "your_facebook_activity/posts/media/A_1/p.jpg": builders.jpeg(12.5, 45.25),
     })
-    _, items, ledger = read_export(export)
+    read = read_export(export)
+    _, items, ledger = read
     first, second = items
     assert first.people[0].name == "Ana Lucía"
-    assert first.place.name == "Lake" and first.place.geo.source == "check-in"
+    assert first.place.name == "Lake" and first.place.geo.source == GeoSource.CHECK_IN
     # 0,0 in Meta's JSON means "no location"; the image itself still has EXIF GPS
-    assert [(p.lat, p.lon, p.source) for p in second.geopoints] == [(12.5, 45.25, "exif")]
-    assert second.media[0].open is not None and second.media[0].open().read(2) == b"\xff\xd8"
+    assert [(p.lat, p.lon, p.source) for p in second.geopoints] == [(12.5, 45.25, GeoSource.EXIF)]
+    assert second.media[0].ref is not None and read.workspace.open(second.media[0].ref).read(2) == b"\xff\xd8"
     posts_outcome = outcome(ledger, "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json")
     assert posts_outcome.items == 2 and "1 record(s) skipped" in posts_outcome.reason
     assert outcome(ledger, "your_facebook_activity/posts/media/A_1/p.jpg").reason.startswith("media file attached")
@@ -101,6 +103,6 @@ def test_profile_v2_work_experience_becomes_employer_field(tmp_path):
                                           json.dumps(builders.meta_mojibake(profile)).encode()})
     accounts, items, _ = read_export(tmp_path / "fb")
     assert accounts[0].display_name == "Renée Doe"
-    assert accounts[0].employers == ["Lake County Sheriff's Office"]
-    employer = next(i for i in items if i.field_name == "employer")
+    assert accounts[0].employers == ("Lake County Sheriff's Office",)
+    employer = next(i for i in items if i.field == ProfileField.EMPLOYER)
     assert employer.kind == ItemKind.PROFILE_FIELD and employer.text == "Deputy at Lake County Sheriff's Office"

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import GeoSource, ItemKind, PlaceLabel
 from connectors.google_takeout import sidecar_media_candidates
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -15,7 +15,7 @@ def test_real_takeout_photos_sidecars(real_exports):
     _, items, ledger = read_export(real_exports / "google_takeout")
     (eiffel,) = by_path(items, PHOTOS + "Album test 6-10-23/PXL_20231006_063029647.jpg.json")
     # the sidecar repeats the file's own EXIF position: one point, not two
-    assert [g.source for g in eiffel.geopoints] == ["exif"]
+    assert [g.source for g in eiffel.geopoints] == [GeoSource.EXIF]
     assert eiffel.geopoints[0].lat == pytest.approx(48.8583736, abs=1e-4)
     assert eiffel.created_at == datetime.fromtimestamp(1696573829, tz=timezone.utc)
     (people,) = by_path(items, PHOTOS + "Photos from 2023/IMG_0186.HEIC.json")
@@ -28,21 +28,24 @@ def test_real_takeout_photos_sidecars(real_exports):
 
 
 def test_real_location_history_and_timelines(real_exports):
-    _, items, _ = read_export(real_exports / "google_takeout")
-    records = by_path(items, "Takeout/Location History/Records.json")
-    assert [(round(r.place.geo.lat, 6), round(r.place.geo.lon, 6)) for r in records][0] == (53.369055, 83.695001)
-    assert records[2].place.geo.accuracy_m == 22.0
-    legacy = by_path(items, "fixtures_without_export_path/purarue_google_takeout_parser/Records_legacy_timestampMs.json")
-    assert legacy[0].created_at == datetime.fromtimestamp(1512947698.030, tz=timezone.utc)
-    waypoints = by_path(items, "Takeout/Location History/Semantic Location History/2013/2013_DECEMBER.json")
-    assert waypoints and waypoints[0].place.geo.lat == pytest.approx(53.340744)
-    android = by_path(items, "on_device_timeline/android/Timeline.json")
-    labels = {i.field_name: (i.place.geo.lat, i.place.geo.lon) for i in android if i.field_name}
-    assert labels == {"HOME": (48.8566, 2.3522), "WORK": (48.8606, 2.3376)}
-    ios = by_path(items, "on_device_timeline/ios/location-history.json")
-    assert ios[0].place.geo.lat == pytest.approx(27.720022) and ios[0].place.geo.lon == pytest.approx(-97.347951)
-    (home,) = by_path(items, "Takeout/My Activity/Chrome/MyActivity.html")
-    assert home.field_name == "HOME" and (home.place.geo.lat, home.place.geo.lon) == (25.800819, -80.18631)
+    read = read_export(real_exports / "google_takeout")
+    points = read.locations
+    records = by_path(points, "Takeout/Location History/Records.json")
+    assert [(round(r.lat, 6), round(r.lon, 6)) for r in records][0] == (53.369055, 83.695001)
+    assert records[2].accuracy_m == 22.0 and records[2].geo_source == GeoSource.LOCATION_HISTORY
+    legacy = by_path(points, "fixtures_without_export_path/purarue_google_takeout_parser/Records_legacy_timestampMs.json")
+    assert legacy[0].at == datetime.fromtimestamp(1512947698.030, tz=timezone.utc)
+    waypoints = by_path(points, "Takeout/Location History/Semantic Location History/2013/2013_DECEMBER.json")
+    assert waypoints and waypoints[0].lat == pytest.approx(53.340744)
+    android = by_path(points, "on_device_timeline/android/Timeline.json")
+    labels = {p.label: (p.lat, p.lon) for p in android if p.label}
+    assert labels == {PlaceLabel.HOME: (48.8566, 2.3522), PlaceLabel.WORK: (48.8606, 2.3376)}
+    ios = by_path(points, "on_device_timeline/ios/location-history.json")
+    assert ios[0].lat == pytest.approx(27.720022) and ios[0].lon == pytest.approx(-97.347951)
+    (home,) = by_path(points, "Takeout/My Activity/Chrome/MyActivity.html")
+    assert home.label == PlaceLabel.HOME and (home.lat, home.lon) == (25.800819, -80.18631)
+    # location trails are not items: nothing of them is left among the items
+    assert not by_path(read.items, "Takeout/Location History/Records.json")
 
 
 @pytest.mark.parametrize("sidecar, expected_first", [
@@ -69,12 +72,14 @@ def test_german_takeout_and_truncated_sidecar(tmp_path):
         "Takeout/Archiv_Übersicht.html": b"<html></html>",
     }
     builders.write_zip(tmp_path / "takeout-20250101T000000Z-001.zip", files)
-    _, items, ledger = read_export(tmp_path / "takeout-20250101T000000Z-001.zip")
+    read = read_export(tmp_path / "takeout-20250101T000000Z-001.zip")
+    _, items, ledger = read
     photo = next(i for i in items if i.kind == ItemKind.PHOTO)
-    assert photo.media[0].path.endswith(".jpg") and photo.media[0].open is not None
+    assert photo.media[0].path.endswith(".jpg") and photo.media[0].ref is not None
+    assert read.workspace.open(photo.media[0].ref).read(2) == b"\xff\xd8"
     assert photo.geopoints[0].lat == 52.5
-    activity = next(i for i in items if i.kind == ItemKind.LOCATION_RECORD)
-    assert (activity.place.geo.lat, activity.place.geo.lon) == (52.1, 13.2)
+    activity = next(p for p in read.locations if p.geo_source == GeoSource.ACTIVITY)
+    assert (activity.lat, activity.lon) == (52.1, 13.2)
     assert outcome(ledger, "Takeout/Archiv_Übersicht.html").state == "ignored"
 
 
@@ -92,5 +97,6 @@ def test_large_records_file_is_streamed(tmp_path, monkeypatch):
     records = {"locations": [{"latitudeE7": 388121000 + i, "longitudeE7": -976422000, "accuracy": 20,
                               "timestamp": f"2024-03-0{1 + i % 9}T04:00:00.000Z"} for i in range(50)]}
     builders.write_tree(tmp_path / "t", {"Takeout/Location History/Records.json": json.dumps(records).encode()})
-    _, items, _ = read_export(tmp_path / "t")
-    assert len(items) == 50 and items[0].place.geo.lat == pytest.approx(38.8121)
+    read = read_export(tmp_path / "t")
+    points = read.locations
+    assert len(points) == 50 and points[0].lat == pytest.approx(38.8121)

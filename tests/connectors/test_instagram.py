@@ -3,9 +3,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import ConnectionKind, GeoSource, ItemKind
 from samplegen import builders
-from tests.conftest import outcome, read_export
+from tests.conftest import by_path, outcome, read_export
 
 
 def test_real_posts_file_single_and_carousel(real_exports):
@@ -46,9 +46,10 @@ def test_exif_data_location_and_zip_input(tmp_path):
     archive = tmp_path / "instagram-user-2025.zip"
     builders.write_zip(archive, {"your_instagram_activity/content/posts_1.json": json.dumps(posts).encode(),
                                  "media/posts/202401/1.jpg": builders.jpeg()})
-    _, items, ledger = read_export(archive)
-    assert [(p.lat, p.lon, p.source) for p in items[0].geopoints] == [(42.1, -71.2, "meta-json")]
-    assert items[0].media[0].open().read(2) == b"\xff\xd8"  # streamed from inside the zip
+    read = read_export(archive)
+    _, items, ledger = read
+    assert [(p.lat, p.lon, p.source) for p in items[0].geopoints] == [(42.1, -71.2, GeoSource.META_JSON)]
+    assert read.workspace.open(items[0].media[0].ref).read(2) == b"\xff\xd8"  # streamed from inside the zip
     assert outcome(ledger, "media/posts/202401/1.jpg").state == "parsed"
 
 
@@ -72,3 +73,14 @@ def test_stories_reels_comments_and_follows(tmp_path):
     assert (ItemKind.COMMENT, "Stay safe out there") in kinds
     handles = {i.people[0].handle for i in items if i.kind == ItemKind.CONNECTION}
     assert handles == {"a_user", "b_user"}  # the older export keeps the username in `title`
+    followers = by_path(items, "connections/followers_and_following/followers_1.json")
+    assert [(i.field, i.people[0].handle) for i in followers] == [(ConnectionKind.FOLLOWER, "a_user")]
+
+
+def test_following_file_is_read_as_following(tmp_path):
+    builders.write_tree(tmp_path / "ig", {
+        "connections/followers_and_following/following.json": json.dumps({"relationships_following": [{"title": "b_user",
+            "string_list_data": [{"href": "https://www.instagram.com/b", "timestamp": 1600000001}]}]}).encode(),
+    })
+    _, items, _ = read_export(tmp_path / "ig")
+    assert [(i.field, i.people[0].handle) for i in items if i.kind == ItemKind.CONNECTION] == [(ConnectionKind.FOLLOWING, "b_user")]

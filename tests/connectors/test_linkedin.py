@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import ConnectionKind, ItemKind, ProfileField
 from connectors.linkedin import parse_date
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -12,7 +12,7 @@ def test_real_positions_profile_and_connections(real_exports):
     accounts, items, ledger = read_export(real_exports / "linkedin")
     positions = by_path(items, "Positions.csv")
     assert len(positions) == 6
-    assert positions[0].field_name == "employer"
+    assert all(p.kind == ItemKind.PROFILE_FIELD and p.field == ProfileField.EMPLOYER for p in positions)
     assert positions[0].text.startswith("Information Technology - Software Engineer at Innovation for Health")
     assert positions[0].created_at == datetime(2021, 9, 1, tzinfo=timezone.utc)
     assert positions[0].audience == "current position"  # empty "Finished On"
@@ -43,11 +43,12 @@ def test_connections_shares_and_emails(tmp_path):
     })
     accounts, items, _ = read_export(tmp_path / "li")
     (connection,) = by_path(items, "Connections.csv")
+    assert connection.kind == ItemKind.CONNECTION and connection.field == ConnectionKind.CONTACT
     assert connection.people[0].name == "Kelly Brandt" and connection.text == "Deputy at Harlow County Sheriff's Office"
     assert connection.created_at == datetime(2025, 12, 22, tzinfo=timezone.utc)
     (share,) = by_path(items, "Shares.csv")
     assert share.kind == ItemKind.POST and share.audience == "MEMBER_NETWORK" and "Sworn in as a deputy" in share.text
-    assert any(a.emails == ["k@harlowcountyso.gov"] for a in accounts)
+    assert any(a.emails == ("k@harlowcountyso.gov",) for a in accounts)
 
 
 @pytest.mark.parametrize("text, expected", [

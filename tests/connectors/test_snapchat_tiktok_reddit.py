@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import GeoSource, ItemKind, PlaceLabel, ProfileField, Setting
 from connectors.snapchat import parse_point
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -38,14 +38,18 @@ def test_snapchat_json_export(tmp_path):
         "json/chat_history.json": b"{}",
         "index.html": b"<html></html>",
     })
-    accounts, items, ledger = read_export(tmp_path / "mydata~1700000000000.zip")
+    read = read_export(tmp_path / "mydata~1700000000000.zip")
+    accounts, items, ledger = read
     memories = by_path(items, "json/memories_history.json")
     assert memories[0].geopoints[0].lat == 38.8121 and memories[0].created_at == datetime(2024, 5, 1, 21, 14, 3, tzinfo=timezone.utc)
     assert memories[1].geopoints == [] and memories[1].kind == ItemKind.VIDEO
-    history = by_path(items, "json/location_history.json")
-    home = next(i for i in history if i.field_name == "HOME")
-    assert (home.place.geo.lat, home.place.geo.accuracy_m, home.place.geo.source) == (38.8121, 19.47, "snap-inference")
-    assert any(i.created_at == datetime(2024, 5, 1, 21, 0, tzinfo=timezone.utc) for i in history)
+    history = by_path(read.locations, "json/location_history.json")
+    home = next(p for p in history if p.label == PlaceLabel.HOME)
+    assert (home.lat, home.accuracy_m, home.geo_source) == (38.8121, 19.47, GeoSource.SNAP_INFERENCE)
+    assert any(p.at == datetime(2024, 5, 1, 21, 0, tzinfo=timezone.utc) for p in history)
+    (frequent,) = by_path(items, "json/location_history.json")  # text only: a profile field, not a point
+    assert (frequent.kind, frequent.field, frequent.label) == (ItemKind.PROFILE_FIELD, ProfileField.PLATFORM_PLACE, "Frequent Locations")
+    assert frequent.text == "salina, kansas, us"
     assert accounts[0].handle == "mp_ks"
     assert outcome(ledger, "json/chat_history.json").state == "ignored"
 
@@ -56,11 +60,11 @@ def test_snapchat_html_export(tmp_path):
                                       b"<tr><td>2024-05-01 21:14:03 UTC</td><td>Image</td><td>Latitude, Longitude: 38.8121, -97.6422</td></tr></table>",
         "html/location_history.html": "<table><tr><td>Home</td><td>lat 38.8121 ± 19.47 meters, long -97.6422 ± 19.47 meters</td></tr></table>".encode(),
     })
-    _, items, _ = read_export(tmp_path / "snap")
-    (memory,) = by_path(items, "html/memories_history.html")
+    read = read_export(tmp_path / "snap")
+    (memory,) = by_path(read.items, "html/memories_history.html")
     assert memory.geopoints[0].lon == -97.6422
-    (home,) = by_path(items, "html/location_history.html")
-    assert home.field_name == "HOME"
+    (home,) = by_path(read.locations, "html/location_history.html")
+    assert home.label == PlaceLabel.HOME
 
 
 def test_tiktok_json_both_generations(tmp_path):
@@ -81,6 +85,8 @@ def test_tiktok_json_both_generations(tmp_path):
     accounts, items, _ = read_export(tmp_path / "user_data_tiktok")
     assert accounts[0].handle == "mp2"
     assert [i.kind for i in items if i.kind != ItemKind.PROFILE_FIELD] == [ItemKind.VIDEO, ItemKind.COMMENT, ItemKind.SETTING]
+    (setting,) = [i for i in items if i.kind == ItemKind.SETTING]  # the export's name is mapped, and kept as the label
+    assert (setting.field, setting.label, setting.text) == (Setting.PRIVATE_ACCOUNT, "Private Account", "Disabled")
 
 
 def test_tiktok_txt_variant(tmp_path):
@@ -138,4 +144,4 @@ def test_meta_html_variants(tmp_path):
                                           "your_instagram_activity/content/posts_1.html": f"<html>{block}</html>".encode()})
     accounts, items, _ = read_export(tmp_path / "ig")
     assert (accounts[0].handle, accounts[0].bio, accounts[0].private) == ("mp_ks", "Deputy sheriff. Coffee.", False)
-    assert any(i.field_name == "bio" for i in items) and any(i.kind == ItemKind.POST for i in items)
+    assert any(i.field == ProfileField.BIO for i in items) and any(i.kind == ItemKind.POST for i in items)

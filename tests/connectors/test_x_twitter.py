@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ItemKind
+from auditor.model import GeoSource, ItemKind, ProfileField
 from connectors.x_twitter import tweet_geo
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -20,10 +20,10 @@ def test_current_archive_tweets_account_profile(real_exports, tmp_path):
     assert {p.handle for p in tweets[3].people} == {"cursor_ai", "thankscline"}
     assert len(tweets[3].media) == 2 and tweets[3].media[0].path.startswith("https://pbs.twimg.com/media/")
     account = next(a for a in accounts if a.handle)
-    assert (account.handle, account.display_name, account.emails) == ("testuser", "Test User", ["testuser@example.com"])
-    bio = next(i for i in by_path(items, "data/profile.js") if i.field_name == "bio")
+    assert (account.handle, account.display_name, account.emails) == ("testuser", "Test User", ("testuser@example.com",))
+    bio = next(i for i in by_path(items, "data/profile.js") if i.field == ProfileField.BIO)
     assert bio.text == "Test bio for fixture data."
-    location = next(i for i in by_path(items, "data/profile.js") if i.field_name == "location")
+    location = next(i for i in by_path(items, "data/profile.js") if i.field == ProfileField.LOCATION)
     assert location.text == "Test City, TS"
     assert outcome(ledger, "data/like.js").state == "ignored"
     assert outcome(ledger, "data/manifest.js").state == "ignored"
@@ -33,7 +33,7 @@ def test_current_archive_tweets_account_profile(real_exports, tmp_path):
 def test_2019_archive_at_the_root(real_exports):
     accounts, items, ledger = read_export(real_exports / "x" / "archive_2019")
     account = next(a for a in accounts if a.handle)
-    assert (account.handle, account.display_name, account.phones) == ("simonw", "Simon Willison", ["+15555555555"])
+    assert (account.handle, account.display_name, account.phones) == ("simonw", "Simon Willison", ("+15555555555",))
     for name in ("app.js", "follower.js", "following.js", "saved-search.js"):
         assert outcome(ledger, name).state == "ignored"
 
@@ -52,8 +52,8 @@ def test_geotagged_tweets_and_split_parts(tmp_path):
     })
     _, items, _ = read_export(tmp_path / "arch")
     exact, place, plain = sorted(items, key=lambda i: i.text)
-    assert (exact.place.geo.lat, exact.place.geo.lon, exact.place.geo.source) == (38.25, -97.5, "tweet")
-    assert place.place.name == "Salina, KS" and place.place.geo.source == "tweet-place"
+    assert (exact.place.geo.lat, exact.place.geo.lon, exact.place.geo.source) == (38.25, -97.5, GeoSource.TWEET)
+    assert place.place.name == "Salina, KS" and place.place.geo.source == GeoSource.TWEET_PLACE
     assert place.place.geo.lat == pytest.approx(38.8) and place.place.geo.accuracy_m > 5000
     assert plain.place is None and plain.kind == ItemKind.POST
 

@@ -2,11 +2,24 @@ import csv
 import json
 import re
 import stat
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import Evidence, FileOutcome, Finding, GeoPoint, Severity, SourceRef
+from auditor.model import (
+    Evidence,
+    FileOutcome,
+    Finding,
+    GeoPoint,
+    GeoSource,
+    InferredPlace,
+    LedgerState,
+    LocationPoint,
+    LocationTrail,
+    Severity,
+    SourceRef,
+)
 from auditor.pipeline import AuditResult, InputSummary
 from auditor.policy import load_policy
 from auditor.profile import AgencyProfile
@@ -18,20 +31,23 @@ HOSTILE = '<script>alert("x")</script><img src="https://evil.example/p.png">'
 @pytest.fixture
 def result():
     evidence = Evidence("fa-1", "facebook", SourceRef("/exports/fb", "posts/your_posts_1.json", "[3]"), excerpt=HOSTILE,
-                        created_at=datetime(2024, 1, 2, tzinfo=timezone.utc), geo=GeoPoint(38.843612, -97.608123, "exif"),
+                        created_at=datetime(2024, 1, 2, tzinfo=timezone.utc), geo=GeoPoint(38.843612, -97.608123, GeoSource.EXIF),
                         place_name="Salina, Kansas, US")
     findings = [
         Finding("employment", "employment_disclosure", Severity.HIGH, f"Title {HOSTILE}", "Because.", "facebook",
                 [evidence], 0.9, clause="7", remediation=["Delete it."], precision=0.9, recall=0.8),
         Finding("geotags", "personal_recognition", Severity.MEDIUM, "At work", "Because.", "photos", [evidence], 0.9, clause="7b"),
     ]
+    locations = LocationTrail()
+    locations.append(LocationPoint("google", SourceRef("/exports/takeout", "Records.json", "locations[0]"), 38.8, -97.6,
+                                   GeoSource.LOCATION_HISTORY, at=datetime(2024, 1, 1, tzinfo=timezone.utc)))
     return AuditResult(
         version="0.1.0", generated_at=datetime(2025, 1, 1, tzinfo=timezone.utc), policy=load_policy(), profile=AgencyProfile(),
-        inputs=[InputSummary("/exports/fb", "Facebook", 0.9, items=3, counts={"parsed": 2}),
+        inputs=[InputSummary("/exports/fb", "Facebook", 0.9, items=3, counts={LedgerState.PARSED: 2}),
                 InputSummary("/exports/broken.zip", status="rejected", reason="this is not a readable .zip archive")],
-        accounts=[], items=[], findings=findings,
-        ledger=[FileOutcome("/exports/fb", "posts/bad.json", "could not read", "facebook", 0, "the JSON is broken at line 3"),
-                FileOutcome("/exports/fb", "odd/file.bin", "not understood", reason="no Facebook file of this name")],
+        accounts=[], items=[], locations=locations, findings=findings,
+        ledger=[FileOutcome("/exports/fb", "posts/bad.json", LedgerState.COULD_NOT_READ, "facebook", 0, "the JSON is broken at line 3"),
+                FileOutcome("/exports/fb", "odd/file.bin", LedgerState.NOT_UNDERSTOOD, reason="no Facebook file of this name")],
         analyzers=[], notes=["a note"], advice=["advice"])
 
 
@@ -46,6 +62,7 @@ def test_html_is_self_contained_escaped_and_grouped_by_clause(tmp_path, result):
     assert html.index("Clause 7 ·") < html.index("Clause 7b ·")
     assert "Could not read" in html and "the JSON is broken at line 3" in html and "broken.zip" in html
     assert "odd/file.bin" in html
+    assert '<span class="n">1</span>items read' in html  # location points count as records read
 
 
 def test_json_schema_and_csv_rows(tmp_path, result):
@@ -59,6 +76,8 @@ def test_json_schema_and_csv_rows(tmp_path, result):
     assert finding["evidence"][0]["file"] == "posts/your_posts_1.json" and finding["evidence"][0]["location"]["lat"] == 38.843612
     assert {u["path"] for u in data["unreadable"]} == {"", "posts/bad.json"}
     assert data["coverage"]["files"]["not understood"] == 1
+    assert data["coverage"]["items"] == 1  # the location trail's points are records read, though not items
+    assert data["coverage"]["items_by_platform"]["google"] == {"location record": 1}
     rows = list(csv.DictReader(paths["findings.csv"].open()))
     assert len(rows) == 2 and rows[0]["clause"] == "7" and "posts/your_posts_1.json [3]" in rows[0]["evidence"]
 
@@ -78,10 +97,8 @@ def test_redact_rounds_coordinates(tmp_path, result):
 
 
 def test_map_is_inline_offline_and_links_to_findings(tmp_path, result):
-    from auditor.model import GeoPoint
-
-    result.findings[1].area, result.findings[1].area_radius_m, result.findings[1].area_label = \
-        GeoPoint(38.8121, -97.6422, "inferred"), 80.0, "likely home"
+    result.findings[1] = replace(result.findings[1], area=GeoPoint(38.8121, -97.6422, GeoSource.INFERRED),
+                                 area_radius_m=80.0, area_label=InferredPlace.HOME)
     html = write_reports(result, tmp_path)["report.html"].read_text()
     svg = html[html.index("<svg"):html.rindex("</svg>")]
     assert 'href="#' + result.findings[0].id + '"' in svg and "likely home" in svg
@@ -90,10 +107,9 @@ def test_map_is_inline_offline_and_links_to_findings(tmp_path, result):
 
 
 def test_map_redacts_coordinates():
-    from auditor.model import Evidence, Finding, GeoPoint, Severity, SourceRef
     from reports.map import collect
 
-    evidence = Evidence("i", "photos", SourceRef("in", "a.jpg"), geo=GeoPoint(38.843612, -97.608123, "exif"))
+    evidence = Evidence("i", "photos", SourceRef("in", "a.jpg"), geo=GeoPoint(38.843612, -97.608123, GeoSource.EXIF))
     finding = Finding("geotags", "location_exposure", Severity.MEDIUM, "t", "e", "photos", [evidence])
     points, _ = collect([finding], redact=True)
     assert (points[0].lat, points[0].lon) == (38.84, -97.61)
