@@ -1,16 +1,16 @@
 """Measure the text checks on their labelled evaluation sets and write detector-accuracy.yaml.
 
-    python -m auditor.evaluate          # print and rewrite the figures
-    python -m auditor.evaluate --check  # exit 1 if the stored figures are out of date
+    python -m evaluation.evaluate          # print and rewrite the figures (or: make eval)
+    python -m evaluation.evaluate --check  # exit 1 if the stored figures are out of date
 
-The figures are shown in every report next to the check's findings.
+The figures are shown in every report next to the check's findings. The labelled sets are in
+evaluation/data/; the simulated people come from samplegen, which the installed tool does not ship.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -19,8 +19,9 @@ from auditor.analyzers.coworkers import NAME_THRESHOLD, _name_score
 from auditor.analyzers.employment import AFFINITY, EmploymentVocabulary
 from auditor.profile import AgencyProfile
 
-ACCURACY_FILE = Path(__file__).parent / "data" / "detector-accuracy.yaml"
-HEADER = "# Written by `python -m auditor.evaluate`; a test checks that it matches the evaluation sets.\n"
+LABELLED_DATA = Path(__file__).resolve().parent / "data"
+ACCURACY_FILE = Path(__file__).resolve().parents[1] / "auditor" / "data" / "detector-accuracy.yaml"
+HEADER = "# Written by `python -m evaluation.evaluate`; a test checks that it matches the evaluation sets.\n"
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Score:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("auditor").joinpath("data", "eval", name).read_text(encoding="utf-8"))
+    return yaml.safe_load((LABELLED_DATA / name).read_text(encoding="utf-8"))
 
 
 def evaluate_employment() -> tuple[Score, list[str]]:
