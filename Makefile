@@ -42,7 +42,7 @@ samples: $(TEST_STAMP)
 	$(BIN)/python -m samplegen.generate
 
 eval: $(RUNTIME_STAMP)
-	$(BIN)/python -m auditor.evaluate
+	$(BIN)/python -m evaluation.evaluate
 
 bench: $(TEST_STAMP) test-tools
 	$(BIN)/python benchmarks/location_bench.py

@@ -17,20 +17,16 @@ import yaml
 
 from auditor import __version__
 from auditor.analyzers.base import AuditContext
-from auditor.analyzers.registry import all_analyzers
+from auditor.analyzers.registry import all_analyzers, is_builtin, topics_without_steps, unmapped_topics
 from auditor.cache import ResultCache
 from auditor.model import Account, FileOutcome, Finding, Item, ItemKind, LedgerState, LocationPoint, LocationTrail, Severity
 from auditor.parallel import default_jobs
-from auditor.policy import Policy, load_policy
+from auditor.policy import Policy, UndercoverRule, load_policy
 from auditor.profile import AgencyProfile, load_profile
 from auditor.remediation import general_advice, steps_for
 
 if TYPE_CHECKING:
     from connectors import ReadSession
-
-# Topics whose findings identify the officer; for an undercover profile they fall under clause 8.
-IDENTIFYING_TOPICS = {"employment_disclosure", "identifying_imagery", "personal_recognition", "location_exposure",
-                      "coworkers"}
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -180,22 +176,39 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     return findings, infos
 
 
+@lru_cache(maxsize=1)
+def _default_policy() -> Policy:
+    return load_policy()
+
+
+def undercover_rule(policy: Policy) -> UndercoverRule | None:
+    """The policy's own undercover rule, or the default policy's when the file does not set one."""
+    return policy.undercover or _default_policy().undercover
+
+
 def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> Finding:
     clause = policy.clause_for(finding.topic)
     related = [c for c in policy.related.get(finding.topic, []) if c != clause]
     platforms = [finding.platform] if finding.platform != "several" else sorted({e.platform for e in finding.evidence})
     remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
     severity = finding.severity
-    if profile.undercover and finding.topic in IDENTIFYING_TOPICS and policy.clause_for("undercover"):
+    rule = undercover_rule(policy) if profile.undercover else None
+    if rule and finding.topic in rule.identifying_topics and policy.clause_for(rule.topic):
         if clause:
             related.insert(0, clause)
-        clause = policy.clause_for("undercover")
+        clause = policy.clause_for(rule.topic)
         severity = Severity.HIGH
-        remediation = steps_for("undercover", "any") + remediation
+        remediation = steps_for(rule.topic, "any") + remediation
     return replace(finding, clause=clause, related_clauses=tuple(related), remediation=tuple(remediation), severity=severity)
 
 
-def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile: AgencyProfile) -> list[str]:
+def _clause_of(policy: Policy, topic: str) -> str:
+    """" (clause 13)" for a topic the policy maps, "" otherwise: notes name clauses only through the policy."""
+    clause = policy.clause_for(topic)
+    return f" (clause {clause})" if clause else ""
+
+
+def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) -> list[str]:
     notes = []
     if profile.is_generic:
         notes.append("No agency profile was given: generic law-enforcement vocabulary was used, coworkers could not "
@@ -206,9 +219,29 @@ def coverage_notes(result_inputs: list[InputSummary], items: list[Item], profile
     if tagged and not profile.roster:
         notes.append(f"{tagged} tag(s) or mention(s) of other people were read; without a roster offduty cannot tell "
                      "which of them are coworkers.")
-    notes.append("Exports rarely record who could see each post: per-post audience could not be checked "
-                 "(clause 13: never assume friends-only protects anything).")
-    notes.append("Not checked in this version: faces, uniforms and badges in images, and speech (clause 9).")
+    notes.append("Exports rarely record who could see each post: per-post audience could not be checked"
+                 f"{_clause_of(policy, 'privacy_settings')}: never assume friends-only protects anything.")
+    notes.append(f"Not checked in this version: faces, uniforms and badges in images{_clause_of(policy, 'identifying_imagery')}, "
+                 f"and speech{_clause_of(policy, 'speech')}.")
+    rule = undercover_rule(policy)
+    if profile.undercover and not (rule and policy.clause_for(rule.topic)):
+        notes.append("The agency profile says undercover, but the policy maps no clause for undercover work: identifying "
+                     "findings are filed under their own clauses.")
+    return notes
+
+
+def topic_notes(policy: Policy) -> list[str]:
+    """Warnings for checks whose topics the policy in use does not map or that have no remediation steps.
+    (A built-in with such a topic in the default policy cannot load at all; see analyzers.registry.)"""
+    notes = []
+    for name, analyzer in all_analyzers().items():
+        origin = "" if is_builtin(name) else " (from another installed package)"
+        for topic in unmapped_topics(analyzer, policy):
+            notes.append(f"The {name} check{origin} reports under the topic '{topic}', which the policy '{policy.name}' "
+                         "does not map to a clause: its findings are listed under \"Not in this policy\".")
+        for topic in topics_without_steps(analyzer):
+            notes.append(f"The {name} check{origin} reports under the topic '{topic}', which has no remediation steps: "
+                         "its findings come without steps to fix them.")
     return notes
 
 
@@ -225,7 +258,7 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         read = read_inputs(paths, progress, session)
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
     findings, infos = analyze(accounts, items, profile, policy, progress, read.locations)
-    notes = coverage_notes(inputs, items, profile)
+    notes = coverage_notes(items, profile, policy) + topic_notes(policy)
     notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
     return AuditResult(
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,

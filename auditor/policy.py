@@ -24,11 +24,20 @@ class Clause:
 
 
 @dataclass
+class UndercoverRule:
+    """For an undercover profile, findings of the identifying topics are filed under `topic`'s clause."""
+
+    topic: str
+    identifying_topics: frozenset[str]
+
+
+@dataclass
 class Policy:
     name: str
     clauses: list[Clause]
     topics: dict[str, str]
     related: dict[str, list[str]] = field(default_factory=dict)
+    undercover: UndercoverRule | None = None  # None: the file does not say; the default policy's rule applies
 
     def clause(self, clause_id: str) -> Clause | None:
         return next((c for c in self.clauses if c.id == clause_id), None)
@@ -56,7 +65,16 @@ def _parse(data: object, origin: str) -> Policy:
     if unknown:
         raise PolicyError(f"{origin}: topics point at clauses that the file does not define: {', '.join(unknown)}")
     related = {str(k): [str(x) for x in v] for k, v in (data.get("related") or {}).items()}
-    return Policy(name=str(data.get("name", origin)), clauses=clauses, topics=topics, related=related)
+    return Policy(name=str(data.get("name", origin)), clauses=clauses, topics=topics, related=related,
+                  undercover=_parse_undercover(data.get("undercover"), origin))
+
+
+def _parse_undercover(data: object, origin: str) -> UndercoverRule | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not data.get("topic") or not isinstance(data.get("identifying_topics", []), list):
+        raise PolicyError(f"{origin}: 'undercover' needs a 'topic' and a list of 'identifying_topics'")
+    return UndercoverRule(topic=str(data["topic"]), identifying_topics=frozenset(str(t) for t in data.get("identifying_topics", [])))
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -22,5 +22,9 @@ def steps_for(topic: str, platform: str) -> list[str]:
     return steps
 
 
+def has_steps(topic: str) -> bool:
+    return any(steps for steps in (_catalogue().get(topic) or {}).values())
+
+
 def general_advice() -> list[str]:
     return list(_catalogue().get("general") or [])

@@ -137,10 +137,17 @@ class ReadContext:
         if text.lstrip().startswith("Notes:"):
             blank = re.search(r"\r?\n\s*\r?\n", text)
             text = text[blank.end():] if blank else ""
-        try:
-            frame = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
-        except (pandas.errors.ParserError, pandas.errors.EmptyDataError) as exc:
-            raise ParseError(f"the CSV table is broken ({str(exc).splitlines()[0][:120]})") from exc
+        # LinkedIn writes a quote inside a quoted field as \" rather than CSV's "", which the standard reader
+        # silently misreads (every field after it shifts). Read \" as "" so that every other backslash stays as
+        # written; should that make the table unreadable (a field that really ends in a backslash), read it as it is.
+        candidates = [text.replace('\\"', '""'), text] if '\\"' in text else [text]
+        for attempt, candidate in enumerate(candidates, start=1):
+            try:
+                frame = pandas.read_csv(io.StringIO(candidate), dtype=str, keep_default_na=False, skip_blank_lines=True)
+                break
+            except (pandas.errors.ParserError, pandas.errors.EmptyDataError) as exc:
+                if attempt == len(candidates):
+                    raise ParseError(f"the CSV table is broken ({str(exc).splitlines()[0][:120]})") from exc
         frame.columns = [str(c).strip() for c in frame.columns]
         return frame
 

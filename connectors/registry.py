@@ -1,5 +1,6 @@
-"""The connector registry: built-in connectors register themselves; an agency or a contributor can
-add one from another package through the `offduty.connectors` entry-point group."""
+"""The connector registry: every module of this package is imported and each `@register`-decorated
+Connector in it is a platform (infrastructure modules register nothing); an agency or a contributor
+can add one from another package through the `offduty.connectors` entry-point group."""
 
 from __future__ import annotations
 
@@ -7,10 +8,7 @@ from auditor.plugins import Registry
 
 from .base import Connector
 
-BUILTIN_MODULES = ("facebook", "instagram", "x_twitter", "linkedin", "mastodon", "google_takeout", "snapchat", "tiktok",
-                   "reddit", "photos")
-
-_REGISTRY: Registry[Connector] = Registry("connectors", BUILTIN_MODULES, "offduty.connectors", lambda c: c.name)
+_REGISTRY: Registry[Connector] = Registry("connectors", "offduty.connectors", lambda c: c.name)
 register = _REGISTRY.register
 
 

@@ -156,7 +156,7 @@ _PREFIX = r"^(data/)?"
 class XConnector(Connector):
     name = PLATFORM
     platform = PLATFORM
-    title = "X (Twitter)"
+    title = "X"
     signatures = (
         _PREFIX + r"manifest\.js$",
         _PREFIX + r"tweets?(-part\d+)?\.js$",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from auditor.analyzers.base import platform_title
 from auditor.model import Finding, Severity
 from auditor.pipeline import AuditResult
 
@@ -15,9 +16,6 @@ from .map import build_maps
 from .serialize import LEDGER_STATES, evidence_dict, files_by_platform
 
 SEVERITIES = [s.value for s in Severity]
-PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)", "photos": "Photo folder",
-                  "linkedin": "LinkedIn", "google": "Google", "snapchat": "Snapchat", "tiktok": "TikTok",
-                  "reddit": "Reddit", "mastodon": "Mastodon"}
 GROUP_OPEN_LIMIT = 5
 
 
@@ -60,7 +58,7 @@ def _sections(result: AuditResult) -> list[ClauseSection]:
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=select_autoescape(["html", "j2"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["platform_name"] = lambda p: PLATFORM_NAMES.get(p, p)
+    env.filters["platform_name"] = platform_title
     env.filters["pct"] = lambda v: "not measured" if v is None else f"{v * 100:.0f}%"
     return env
 

@@ -81,7 +81,7 @@ def test_every_platform_has_clause_7_and_location_findings(audit):
 def test_every_sample_file_is_read(audit):
     assert audit.unreadable == [] and audit.not_understood == []
     assert sorted(i.platform for i in audit.inputs) == sorted([
-        "Facebook", "Instagram", "X (Twitter)", "photo folder", "LinkedIn", "Google", "Snapchat", "TikTok", "Reddit", "Mastodon"])
+        "Facebook", "Instagram", "X", "photo folder", "LinkedIn", "Google", "Snapchat", "TikTok", "Reddit", "Mastodon"])
     takeout = next(i for i in audit.inputs if i.platform == "Google")
     assert "-001.zip" in takeout.path and "-002.zip" in takeout.path  # the two Takeout parts were read as one export
 

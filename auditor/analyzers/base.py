@@ -79,10 +79,9 @@ def evidence_for(record: Item | LocationPoint, text_excerpt: str = "", **extra: 
                     excerpt=text_excerpt, created_at=created_at, **extra)  # type: ignore[arg-type]
 
 
-PLATFORM_TITLES = {"x": "X", "facebook": "Facebook", "instagram": "Instagram", "photos": "photo folder",
-                   "linkedin": "LinkedIn", "google": "Google", "snapchat": "Snapchat", "tiktok": "TikTok",
-                   "reddit": "Reddit", "mastodon": "Mastodon"}
-
-
 def platform_title(platform: str) -> str:
-    return PLATFORM_TITLES.get(platform, platform.title())
+    """The platform's name as its connector gives it (e.g. "x" → "X"), or the label capitalised."""
+    from connectors.registry import all_connectors  # here, not at the top: connectors import the auditor's model
+
+    titles = {connector.platform: connector.title for connector in all_connectors().values()}
+    return titles.get(platform) or platform.capitalize()

@@ -17,7 +17,7 @@ def _trail(points):
     return trail
 
 
-# Seeds from 100 on: the evaluation (auditor.evaluate) uses 0-59, so these people are new to the check.
+# Seeds from 100 on: the evaluation (evaluation.evaluate) uses 0-59, so these people are new to the check.
 @pytest.mark.parametrize("seed", [100, 101, 102, 105, 106, 107, 110, 111])
 def test_home_and_work_of_invented_people(seed):
     person = invent(seed)

@@ -25,7 +25,7 @@ def test_every_real_sample_file_is_parsed_or_deliberately_ignored(real_exports):
         "facebook/v2018_html": "Facebook", "facebook/v2020_json": "Facebook", "facebook/v2022_json": "Facebook",
         "google_takeout": "Google", "instagram": "Instagram", "linkedin": "LinkedIn",
         "linkedin/variant_2022": "LinkedIn", "mastodon/archive": "Mastodon", "mastodon/csv_exports": "Mastodon",
-        "photos": "photo folder", "x": "X (Twitter)", "x/archive_2019": "X (Twitter)",
+        "photos": "photo folder", "x": "X", "x/archive_2019": "X",
     }
 
 
@@ -67,7 +67,7 @@ def test_zip_inside_an_export_is_read_as_its_own_input(tmp_path):
     builders.write_tree(tmp_path / "x", {"data/tweets.js": b"window.YTD.tweets.part0 = []", "data/extra.zip": inner.read_bytes()})
     read = read_inputs([tmp_path / "x"])
     inputs, items, ledger = read.inputs, read.items, read.ledger
-    assert sorted(i.platform for i in inputs) == ["X (Twitter)", "photo folder"]
+    assert sorted(i.platform for i in inputs) == ["X", "photo folder"]
     assert any(o.path == "data/extra.zip" and o.state == "ignored" for o in ledger)
     assert items[0].geopoints[0].lat == 5.0
 

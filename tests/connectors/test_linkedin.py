@@ -51,6 +51,27 @@ def test_connections_shares_and_emails(tmp_path):
     assert any(a.emails == ("k@harlowcountyso.gov",) for a in accounts)
 
 
+def test_comments_with_backslash_escaped_quotes_and_newlines_are_all_read(tmp_path):
+    # LinkedIn writes quotes inside quoted fields as \" instead of CSV's "", and keeps newlines in the text.
+    builders.write_tree(tmp_path / "li", {
+        "Positions.csv": b"Company Name,Title,Description,Location,Started On,Finished On\n",  # makes it a LinkedIn export
+        "Comments.csv": ('Date,Link,Message\n'
+                         '2024-03-01 08:00:00,https://www.linkedin.com/feed/update/1,"My \\"quoted\\" words, as I wrote them"\n'
+                         '2024-03-02 09:30:00,https://www.linkedin.com/feed/update/2,"First line\nsecond line"\n'
+                         '2024-03-03 10:45:00,https://www.linkedin.com/feed/update/3,"He said \\"stay safe\\""\n'
+                         '2024-03-04 11:15:00,https://www.linkedin.com/feed/update/4,"CSV\'s own ""doubled"" quotes; a path C:\\temp"\n'
+                         ).encode(),
+    })
+    _, items, ledger = read_export(tmp_path / "li")
+    assert outcome(ledger, "Comments.csv").state == "parsed" and outcome(ledger, "Comments.csv").items == 4
+    comments = by_path(items, "Comments.csv")
+    assert [c.text for c in comments] == ['My "quoted" words, as I wrote them', "First line\nsecond line", 'He said "stay safe"',
+                                         'CSV\'s own "doubled" quotes; a path C:\\temp']
+    assert all(c.kind == ItemKind.COMMENT for c in comments)
+    assert [c.url[-1] for c in comments] == ["1", "2", "3", "4"]
+    assert comments[2].created_at == datetime(2024, 3, 3, 10, 45, tzinfo=timezone.utc)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2024-01-05 14:03:22", datetime(2024, 1, 5, 14, 3, 22, tzinfo=timezone.utc)),
     ("22 Dec 2025", datetime(2025, 12, 22, tzinfo=timezone.utc)),

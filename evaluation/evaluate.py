@@ -1,26 +1,28 @@
 """Measure the text checks on their labelled evaluation sets and write detector-accuracy.yaml.
 
-    python -m auditor.evaluate          # print and rewrite the figures
-    python -m auditor.evaluate --check  # exit 1 if the stored figures are out of date
+    python -m evaluation.evaluate          # print and rewrite the figures (or: make eval)
+    python -m evaluation.evaluate --check  # exit 1 if the stored figures are out of date
 
-The figures are shown in every report next to the check's findings.
+The figures are shown in every report next to the check's findings. The labelled sets are in
+evaluation/data/; the simulated people come from samplegen, which the installed tool does not ship.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from auditor.analyzers.coworkers import NAME_THRESHOLD, _name_score
 from auditor.analyzers.employment import AFFINITY, EmploymentVocabulary
+from auditor.model import ProfileField
 from auditor.profile import AgencyProfile
 
-ACCURACY_FILE = Path(__file__).parent / "data" / "detector-accuracy.yaml"
-HEADER = "# Written by `python -m auditor.evaluate`; a test checks that it matches the evaluation sets.\n"
+LABELLED_DATA = Path(__file__).resolve().parent / "data"
+ACCURACY_FILE = Path(__file__).resolve().parents[1] / "auditor" / "data" / "detector-accuracy.yaml"
+HEADER = "# Written by `python -m evaluation.evaluate`; a test checks that it matches the evaluation sets.\n"
 
 
 @dataclass
@@ -50,14 +52,14 @@ class Score:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load(resources.files("auditor").joinpath("data", "eval", name).read_text(encoding="utf-8"))
+    return yaml.safe_load((LABELLED_DATA / name).read_text(encoding="utf-8"))
 
 
 def evaluate_employment() -> tuple[Score, list[str]]:
     vocabulary = EmploymentVocabulary(AgencyProfile())
     score, errors = Score(), []
     for case in _load("employment.yaml")["cases"]:
-        matches = vocabulary.scan(case["text"], case.get("field", ""))
+        matches = vocabulary.scan(case["text"], ProfileField(case["field"]) if case.get("field") else None)
         predicted = any(m.tier != AFFINITY for m in matches)
         score.add(predicted, bool(case["label"]))
         if predicted != bool(case["label"]):
@@ -84,17 +86,17 @@ def evaluate_pattern_of_life() -> tuple[Score, list[str]]:
     (home) or 300 m (work) of the truth is a hit, one elsewhere is a false alarm and a miss."""
     from auditor.analyzers.pattern_of_life import cluster, conclude, observations
     from auditor.geo import haversine_m
-    from auditor.model import GeoPoint, Item, ItemKind, Place, SourceRef
+    from auditor.model import GeoSource, LocationPoint, LocationTrail, SourceRef
     from samplegen.trails import invent
 
     score, errors = Score(), []
     for seed in range(PERSONAS):
         person = invent(seed)
-        items = [Item(id=f"{seed}-{i}", platform="google", kind=ItemKind.LOCATION_RECORD, source=SourceRef("sim", "trail", str(i)),
-                      place=Place(geo=GeoPoint(p.lat, p.lon, "location-history")), created_at=p.when)
-                 for i, p in enumerate(person.trail)]
+        trail = LocationTrail()
+        trail.extend(LocationPoint("google", SourceRef("sim", "trail", f"[{i}]"), p.lat, p.lon, GeoSource.LOCATION_HISTORY,
+                                   at=p.when) for i, p in enumerate(person.trail))
         stations = [("station", *person.work)] if person.station_known else []
-        result = conclude(cluster(observations(items)), stations, 300.0)
+        result = conclude(cluster(observations([], trail)), stations, 300.0)
         for label, found, truth, within in (("home", result.home, person.home, HOME_WITHIN_M),
                                             ("work", result.work, person.work, WORK_WITHIN_M)):
             if found is None:

@@ -1,0 +1,68 @@
+"""Filing findings under the policy in use: clauses, the undercover rule and the coverage notes all come
+from the policy file's topic map, never from clause numbers in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.model import Finding, Severity
+from auditor.pipeline import _file_under_policy, coverage_notes
+from auditor.policy import PolicyError, load_policy
+from auditor.profile import AgencyProfile
+
+AGENCY_POLICY = """
+name: Our Policy
+clauses:
+  - {id: SM-1, title: Identity}
+  - {id: SM-2, title: Places}
+  - {id: SM-9, title: Covert work}
+  - {id: SM-5, title: Settings}
+topics: {employment_disclosure: SM-1, location_exposure: SM-2, covert: SM-9, privacy_settings: SM-5}
+"""
+
+
+def agency_policy(tmp_path: Path, extra: str = ""):
+    path = tmp_path / "policy.yaml"
+    path.write_text(AGENCY_POLICY + extra)
+    return load_policy(path)
+
+
+def filed(topic: str, policy, undercover: bool) -> Finding:
+    return _file_under_policy(Finding("check", topic, Severity.LOW, "t", "e", "x"), policy, AgencyProfile(undercover=undercover))
+
+
+def test_default_policy_holds_the_undercover_rule():
+    rule = load_policy().undercover
+    assert rule is not None and rule.topic == "undercover"
+    assert {"employment_disclosure", "location_exposure", "coworkers"} <= rule.identifying_topics
+
+
+def test_agency_policy_sets_its_own_undercover_rule(tmp_path):
+    policy = agency_policy(tmp_path, "undercover: {topic: covert, identifying_topics: [location_exposure]}\n")
+    moved = filed("location_exposure", policy, undercover=True)
+    assert moved.clause == "SM-9" and moved.related_clauses == ("SM-2",) and moved.severity == Severity.HIGH
+    assert filed("employment_disclosure", policy, undercover=True).clause == "SM-1"  # not identifying in this policy
+    assert filed("location_exposure", policy, undercover=False).clause == "SM-2"
+
+
+def test_agency_policy_without_an_undercover_rule_uses_the_default_topics(tmp_path):
+    policy = agency_policy(tmp_path, "")
+    assert policy.undercover is None
+    # The default rule files under the topic "undercover", which this policy does not map: nothing moves.
+    assert filed("employment_disclosure", policy, undercover=True).clause == "SM-1"
+    notes = coverage_notes([], AgencyProfile(undercover=True), policy)
+    assert any("maps no clause for undercover work" in n for n in notes)
+
+
+def test_a_broken_undercover_rule_is_a_plain_error(tmp_path):
+    with pytest.raises(PolicyError, match="'undercover' needs a 'topic'"):
+        agency_policy(tmp_path, "undercover: [covert]\n")
+
+
+def test_coverage_notes_name_clauses_through_the_policy(tmp_path):
+    default_notes = " ".join(coverage_notes([], AgencyProfile(), load_policy()))
+    assert "(clause 13)" in default_notes and "(clause 9a)" in default_notes
+    agency_notes = " ".join(coverage_notes([], AgencyProfile(), agency_policy(tmp_path)))
+    assert "(clause SM-5)" in agency_notes and "clause 13" not in agency_notes and "clause 9" not in agency_notes
