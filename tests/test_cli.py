@@ -76,7 +76,7 @@ def test_broken_profile_exits_2(tmp_path):
     profile.write_text("agency: [")
     run = offduty("audit", str(REPO / "sample_exports"), "--profile", str(profile), "--out", str(tmp_path / "r"))
     assert_no_traceback(run)
-    assert run.returncode == 2 and "not valid YAML" in run.stderr
+    assert run.returncode == 2 and "is never closed" in run.stderr
 
 
 def test_every_command_has_help():
