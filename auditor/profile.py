@@ -1,17 +1,22 @@
 """The agency profile: who the officer works for, where its stations are, who their coworkers are.
 
 Without a profile offduty still audits with generic law-enforcement vocabulary, and the report says so.
+The file is checked against a strict schema: a mistyped or misplaced key is refused with a plain message, because a
+key that is silently ignored means findings that are silently missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from auditor.yamlconfig import ConfigError, read_yaml, validate
 
 
-class ProfileError(Exception):
+class ProfileError(ConfigError):
     pass
 
 
@@ -46,59 +51,126 @@ class AgencyProfile:
         return self.source is None
 
 
-def _strings(value: object, what: str, origin: Path) -> list[str]:
+def _as_list(value: object) -> object:
+    """People write one name without brackets, or leave a list empty: both are fine."""
     if value is None:
         return []
-    if isinstance(value, str):
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return [value]
-    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
-        return [str(v) for v in value]
-    raise ProfileError(f"{origin}: '{what}' should be a list of names")
+    return value
+
+
+def _none_as_empty_mapping(value: object) -> object:
+    return {} if value is None else value
+
+
+def _none_as_false(value: object) -> object:
+    return False if value is None else value
+
+
+def _roster_name_alone(value: object) -> object:
+    return {"name": value} if isinstance(value, (str, int)) and not isinstance(value, bool) else value
+
+
+Names = Annotated[list[str], BeforeValidator(_as_list)]
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True)
+
+
+class StationEntry(_Schema):
+    name: str = Field(min_length=1, description="the station's name, e.g. 'Central station'")
+    lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False,
+                              description="a latitude in degrees, a number between -90 and 90 such as 38.8436")
+    lon: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False,
+                              description="a longitude in degrees, a number between -180 and 180 such as -97.6081")
+    address: str = Field("", description="the station's street address, as text")
+
+    @model_validator(mode="after")
+    def _both_coordinates_or_neither(self) -> StationEntry:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon (or neither): one alone cannot place the station")
+        return self
+
+
+class AgencyEntry(_Schema):
+    name: Names = Field(default_factory=list, description="the agency's full name, as text")
+    aliases: Names = Field(default_factory=list, description="a list of other names for the agency")
+    abbreviations: Names = Field(default_factory=list, description="a list of abbreviations such as [HCSO]")
+    email_domains: Names = Field(default_factory=list, description="a list of email domains such as [harlowcountyso.gov]")
+    stations: Annotated[list[StationEntry], BeforeValidator(_as_list)] = Field(
+        default_factory=list, description="a list of stations, each starting with '- ' and giving a name, lat and lon")
+
+    @model_validator(mode="after")
+    def _domains_are_domains(self) -> AgencyEntry:
+        for domain in self.email_domains:
+            bare = domain.lstrip("@")
+            if "@" in bare or " " in bare or "." not in bare:
+                raise ValueError(f"'{domain}' is not an email domain; write only the part after the @, "
+                                 "e.g. harlowcountyso.gov")
+        return self
+
+
+class RosterEntry(_Schema):
+    name: str = Field(min_length=1, description="the coworker's name, as text")
+    handles: Names = Field(default_factory=list, description="a list of the coworker's user names, such as [tomas.ruiz]")
+
+
+class ProfileFile(_Schema):
+    """The agency profile file as written by the officer."""
+
+    agency: Annotated[AgencyEntry, BeforeValidator(_none_as_empty_mapping)] = Field(
+        default_factory=AgencyEntry, description="a mapping with name, aliases, abbreviations, email_domains and stations")
+    station_radius_m: float = Field(300.0, gt=0, allow_inf_nan=False,
+                                    description="a distance in metres, a number greater than 0 such as 300")
+    roster: Annotated[list[Annotated[RosterEntry, BeforeValidator(_roster_name_alone)]], BeforeValidator(_as_list)] = Field(
+        default_factory=list, description="a list of coworkers, each a name or {name, handles}")
+    undercover: Annotated[bool, BeforeValidator(_none_as_false)] = Field(False, description="true or false")
+    policy: str | None = Field(None, description="the name of a policy file next to this profile, such as our-policy.yaml")
+
+
+def _build(model: ProfileFile, path: Path) -> AgencyProfile:
+    agency = model.agency
+    return AgencyProfile(
+        agency_names=agency.name + agency.aliases,
+        abbreviations=list(agency.abbreviations),
+        email_domains=[d.lower().lstrip("@") for d in agency.email_domains],
+        stations=[Station(s.name, s.lat, s.lon, s.address) for s in agency.stations],
+        roster=[Coworker(c.name, tuple(h.lstrip("@") for h in c.handles)) for c in model.roster],
+        undercover=model.undercover,
+        station_radius_m=model.station_radius_m,
+        policy_path=(path.parent / model.policy) if model.policy else None,
+        source=path,
+    )
+
+
+def check_profile_text(text: str) -> tuple[ProfileFile | None, list[str]]:
+    """The validated profile, or None and every problem in it as a plain sentence."""
+    data, lines, problems = read_yaml(text)
+    if problems:
+        return None, problems
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, ["the profile should be a YAML mapping of keys such as 'agency:' and 'roster:' (see the example in the README)"]
+    model, problems = validate(ProfileFile, data, lines)
+    if model is None:
+        return None, problems
+    assert isinstance(model, ProfileFile)
+    return model, []
 
 
 def load_profile(path: Path | None) -> AgencyProfile:
     if path is None:
         return AgencyProfile()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(str(path), "the profile is not a text file (save it as UTF-8 text)") from exc
     except OSError as exc:
-        raise ProfileError(f"{path}: the profile could not be read ({exc.strerror or exc})") from exc
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{path}: the profile is not valid YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ProfileError(f"{path}: the profile should be a YAML mapping (see the example in the README)")
-    agency = data.get("agency") or {}
-    if not isinstance(agency, dict):
-        raise ProfileError(f"{path}: 'agency' should be a mapping with name, aliases, abbreviations ...")
-    stations = []
-    for entry in agency.get("stations") or []:
-        if not isinstance(entry, dict) or "name" not in entry:
-            raise ProfileError(f"{path}: every station needs a name (and lat/lon to detect photos taken there)")
-        try:
-            lat = float(entry["lat"]) if entry.get("lat") is not None else None
-            lon = float(entry["lon"]) if entry.get("lon") is not None else None
-        except (TypeError, ValueError) as exc:
-            raise ProfileError(f"{path}: station {entry['name']!r} has a lat/lon that is not a number") from exc
-        stations.append(Station(str(entry["name"]), lat, lon, str(entry.get("address", ""))))
-    roster = []
-    for entry in data.get("roster") or []:
-        if isinstance(entry, str):
-            roster.append(Coworker(entry))
-        elif isinstance(entry, dict) and entry.get("name"):
-            handles = tuple(h.lstrip("@") for h in _strings(entry.get("handles"), "handles", path))
-            roster.append(Coworker(str(entry["name"]), handles))
-        else:
-            raise ProfileError(f"{path}: every roster entry needs a name")
-    policy = data.get("policy")
-    names = _strings(agency.get("name"), "name", path) + _strings(agency.get("aliases"), "aliases", path)
-    return AgencyProfile(
-        agency_names=names,
-        abbreviations=_strings(agency.get("abbreviations"), "abbreviations", path),
-        email_domains=[d.lower().lstrip("@") for d in _strings(agency.get("email_domains"), "email_domains", path)],
-        stations=stations,
-        roster=roster,
-        undercover=bool(data.get("undercover", False)),
-        station_radius_m=float(data.get("station_radius_m", 300.0)),
-        policy_path=(path.parent / policy) if isinstance(policy, str) else None,
-        source=path,
-    )
+        raise ProfileError(str(path), f"the profile could not be read ({exc.strerror or exc})") from exc
+    model, problems = check_profile_text(text)
+    if model is None:
+        raise ProfileError(str(path), problems)
+    return _build(model, path)

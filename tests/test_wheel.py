@@ -60,7 +60,7 @@ def test_wheel_holds_the_run_time_data_and_nothing_else(wheel):
             assert f"{folder}/{path.name}" in names
     assert "auditor/data/detector-accuracy.yaml" in names and "auditor/data/policy-guideline.yaml" in names
     top_level = {name.split("/", 1)[0] for name in names if "/" in name and ".dist-info/" not in name}
-    assert top_level == {"auditor", "connectors", "reports"}
+    assert top_level == {"offduty", "auditor", "connectors", "reports"}
 
 
 def test_installed_tool_audits_and_reports_from_its_own_files(fresh_python, tmp_path):
@@ -80,6 +80,7 @@ def test_installed_tool_audits_and_reports_from_its_own_files(fresh_python, tmp_
     assert any(f["clause"] == "7" and f["remediation"] for f in data["findings"])
     assert "Clause 7" in (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
 
+    assert "offduty" in run(fresh_python, "-m", "offduty", "--version", cwd=tmp_path).stdout
     doctor = run(venv / "bin" / "offduty", "doctor", cwd=tmp_path).stdout
     for name in ("facebook", "x", "photos", "employment", "pattern_of_life"):
         assert name in doctor
@@ -87,7 +88,7 @@ def test_installed_tool_audits_and_reports_from_its_own_files(fresh_python, tmp_
 
 
 def test_installed_packages_do_not_import_checkout_only_code():
-    for package in ("auditor", "connectors", "reports"):
+    for package in ("offduty", "auditor", "connectors", "reports"):
         for module in (REPO / package).rglob("*.py"):
             text = module.read_text(encoding="utf-8")
             for name in ("samplegen", "evaluation", "tests", "benchmarks"):
