@@ -46,6 +46,7 @@ eval: $(RUNTIME_STAMP)
 
 bench: $(TEST_STAMP) test-tools
 	$(BIN)/python benchmarks/location_bench.py
+	$(BIN)/python benchmarks/archive_bench.py
 
 clean:
 	rm -rf $(VENV) offduty-report .pytest_cache

@@ -51,6 +51,10 @@ def audit(
     profile: Optional[Path] = typer.Option(None, "--profile", "-p", help="Agency profile (YAML): agency names, stations, roster, undercover."),
     redact: bool = typer.Option(False, "--redact", help="Round coordinates in the report to about 1 km (for sharing with a trainer)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; print only the report path."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+                                       help="Worker processes for reading photos and videos (default: one per processor core)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not keep or reuse per-file results in your cache folder "
+                                                              "(see `offduty forget`)."),
 ) -> None:
     """Read the exports, check them, and write the report."""
     from auditor.pipeline import run_audit
@@ -69,7 +73,7 @@ def audit(
 
     try:
         with progress:
-            result = run_audit(list(paths), profile, report)
+            result = run_audit(list(paths), profile, report, jobs=jobs, use_cache=not no_cache)
     except ProfileError as exc:
         _print_config_error("The agency profile could not be used", exc, "Nothing was audited and no report was written.")
         raise typer.Exit(2)
@@ -134,6 +138,23 @@ def _summary(result, report_path: Path, missing: list[Path]) -> None:  # type: i
 
 
 @app.command()
+def forget() -> None:
+    """Delete offduty's cache of per-file results (it holds results such as coordinates, never photos or text)."""
+    from auditor.cache import cache_dir
+    from auditor.cache import forget as forget_cache
+
+    try:
+        removed = forget_cache()
+    except OSError as exc:
+        err.print(f"[red]The cache folder could not be deleted:[/red] {escape(str(cache_dir()))} ({exc.strerror or exc})")
+        raise typer.Exit(2)
+    if removed is None:
+        out.print(f"There was no cache to delete ({escape(str(cache_dir()))}).")
+    else:
+        out.print(f"Deleted the cache folder {escape(str(removed))}.")
+
+
+@app.command()
 def doctor() -> None:
     """Show what offduty can read and check on this computer."""
     from auditor.analyzers.registry import all_analyzers
@@ -158,6 +179,11 @@ def doctor() -> None:
         out.print("HEIC photos: supported")
     except ImportError:
         out.print("HEIC photos: [yellow]pillow-heif missing; HEIC files will be listed as unreadable[/yellow]")
+    from auditor.cache import cache_dir
+    from auditor.parallel import default_jobs
+
+    out.print(f"Workers for photos and videos: {default_jobs()} by default (--jobs)")
+    out.print(f"Result cache: {escape(str(cache_dir()))} (coordinates and times only; `offduty forget` deletes it)")
 
 
 @app.command()

@@ -238,3 +238,19 @@ def test_an_unexpected_problem_is_a_plain_message(monkeypatch, capsys, tmp_path)
 def test_python_dash_m_offduty_runs_the_command():
     run = subprocess.run([sys.executable, "-m", "offduty", "--version"], capture_output=True, text=True, cwd=REPO, timeout=60)
     assert run.returncode == 0 and run.stdout.strip() == f"offduty {__version__}"
+
+
+def test_jobs_and_cache_options_reach_the_audit_and_forget_deletes_the_cache(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("OFFDUTY_CACHE_DIR", str(cache))
+    first = offduty("audit", PHOTOS, "--out", tmp_path / "a", "--jobs", "2", "--quiet")
+    assert first.exit_code == 0, first.output
+    assert any(cache.rglob("*.json")), "the photos' metadata was cached"
+    findings = json.loads((tmp_path / "a" / "findings.json").read_text())["findings"]
+    again = offduty("audit", PHOTOS, "--out", tmp_path / "b", "--no-cache", "--jobs", "1", "--quiet")
+    assert again.exit_code == 0
+    assert [f["id"] for f in json.loads((tmp_path / "b" / "findings.json").read_text())["findings"]] == [f["id"] for f in findings]
+    assert offduty("audit", PHOTOS, "--jobs", "0").exit_code == 2  # at least one worker
+    gone = offduty("forget")
+    assert gone.exit_code == 0 and "Deleted" in gone.output and not cache.exists()
+    assert "no cache" in offduty("forget").output
