@@ -87,7 +87,7 @@ def _read(handle: BinaryIO, offset: int, size: int) -> bytes:
     return data
 
 
-def _meta_children_start(handle: BinaryIO, offset: int, size: int) -> int:
+def _meta_children_start(handle: BinaryIO, offset: int) -> int:
     """QuickTime `meta` boxes have no version/flags; ISO ones do. Look at what follows."""
     handle.seek(offset)
     head = handle.read(12)
@@ -122,7 +122,7 @@ def _walk_moov(handle: BinaryIO, start: int, end: int, meta: VideoMetadata) -> N
         elif kind == b"udta":
             _walk_udta(handle, offset, offset + size, meta)
         elif kind == b"meta":
-            _walk_quicktime_meta(handle, _meta_children_start(handle, offset, size), offset + size, meta)
+            _walk_quicktime_meta(handle, _meta_children_start(handle, offset), offset + size, meta)
 
 
 def _set_location(meta: VideoMetadata, text: str) -> None:
@@ -141,7 +141,7 @@ def _walk_udta(handle: BinaryIO, start: int, end: int, meta: VideoMetadata) -> N
         elif kind == b"loci":
             _read_loci(_read(handle, offset, size), meta)
         elif kind == b"meta":
-            _walk_quicktime_meta(handle, _meta_children_start(handle, offset, size), offset + size, meta)
+            _walk_quicktime_meta(handle, _meta_children_start(handle, offset), offset + size, meta)
         elif kind in (b"\xa9mak", b"\xa9mod"):
             data = _read(handle, offset, size)
             value = data[4:].decode("utf-8", errors="replace").strip("\x00 ")

@@ -317,7 +317,7 @@ def _heic(data: bytes) -> MediaMetadata | None:
         return None
 
 
-def read_video_file(handle: BinaryIO, name: str) -> MediaMetadata:
+def read_video_file(handle: BinaryIO) -> MediaMetadata:
     """Location, creation time and device of an MP4/MOV/3GP video. Raises MediaError when unreadable."""
     try:
         video = read_video_metadata(handle)
@@ -334,5 +334,5 @@ def read_video_file(handle: BinaryIO, name: str) -> MediaMetadata:
 def read_media_metadata(handle: BinaryIO, name: str) -> MediaMetadata:
     """Photo or video, by file name."""
     if name.lower().endswith(VIDEO_SUFFIXES):
-        return read_video_file(handle, name)
+        return read_video_file(handle)
     return read_image_metadata(handle, name)

@@ -304,19 +304,16 @@ class PrefixedSource(ExportSource):
             yield member[n:], handle
 
 
-class FilteredSource(ExportSource):
-    """Another source without some of its members (sub-exports and nested archives read on their own)."""
+class _WrappedSource(ExportSource):
+    """A view of another source that passes everything through; subclasses change what they must."""
 
-    def __init__(self, parent: ExportSource, exclude_prefixes: list[str], exclude_files: list[str]):
+    def __init__(self, parent: ExportSource):
         self.parent = parent
         self.label = parent.label
         self.sequential = parent.sequential
-        self.exclude_prefixes = tuple(exclude_prefixes)
-        self.exclude_files = set(exclude_files)
 
     def members(self) -> list[str]:
-        return [m for m in self.parent.members()
-                if m not in self.exclude_files and not m.startswith(self.exclude_prefixes)]
+        return self.parent.members()
 
     def open(self, member: str) -> BinaryIO:
         return self.parent.open(member)
@@ -335,6 +332,19 @@ class FilteredSource(ExportSource):
 
     def close(self) -> None:
         self.parent.close()
+
+
+class FilteredSource(_WrappedSource):
+    """Another source without some of its members (sub-exports and nested archives read on their own)."""
+
+    def __init__(self, parent: ExportSource, exclude_prefixes: list[str], exclude_files: list[str]):
+        super().__init__(parent)
+        self.exclude_prefixes = tuple(exclude_prefixes)
+        self.exclude_files = set(exclude_files)
+
+    def members(self) -> list[str]:
+        return [m for m in self.parent.members()
+                if m not in self.exclude_files and not m.startswith(self.exclude_prefixes)]
 
 
 class MultiSource(ExportSource):
@@ -380,34 +390,22 @@ class MultiSource(ExportSource):
             part.close()
 
 
-class BufferedSource(ExportSource):
+class BufferedSource(_WrappedSource):
     """A source with some members already read into memory (the small files of a compressed tar,
-    taken during its single pass), so that parsers can open them in any order."""
+    taken during its single pass), so that parsers can open them in any order. Closing it leaves
+    the source it wraps open (the workspace closes that)."""
 
     def __init__(self, parent: ExportSource, buffered: dict[str, bytes]):
-        self.parent, self.buffered = parent, buffered
-        self.label = parent.label
-        self.sequential = parent.sequential
-
-    def members(self) -> list[str]:
-        return self.parent.members()
+        super().__init__(parent)
+        self.buffered = buffered
 
     def open(self, member: str) -> BinaryIO:
         if member in self.buffered:
             return io.BytesIO(self.buffered[member])
         return self.parent.open(member)
 
-    def size(self, member: str) -> int:
-        return self.parent.size(member)
-
-    def storage_order(self, members: Iterable[str]) -> list[str]:
-        return self.parent.storage_order(members)
-
-    def stream(self, members: Iterable[str]) -> Iterator[tuple[str, BinaryIO]]:
-        return self.parent.stream(members)
-
-    def identity(self, member: str) -> str | None:
-        return self.parent.identity(member)
+    def close(self) -> None:
+        self.buffered.clear()
 
 
 def open_source(path: Path) -> ExportSource:
