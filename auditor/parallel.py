@@ -26,9 +26,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+def _context(preload: tuple[str, ...]) -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The server imports these once; every worker forked from it starts with them loaded.
+    context.set_forkserver_preload(list(preload))
+    return context
 
 
 def _run_chunk(function: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -60,7 +64,8 @@ def ordered_map(function: Callable[[T], R], tasks: Iterable[T], jobs: int, *,
         return
     window = window or 2 * jobs
     pending: deque[Future[list[R]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer,
+    preload = tuple(dict.fromkeys(f.__module__ for f in (function, initializer) if f is not None))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(preload), initializer=initializer,
                              initargs=initargs) as pool:
         try:
             for chunk in _chunks(tasks, chunk_size):

@@ -253,9 +253,12 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
 
     profile = load_profile(profile_path)
     policy = load_policy(profile.policy_path)
+    cache = ResultCache() if use_cache else None
     with Workspace() as workspace:
-        session = ReadSession(workspace, jobs=jobs or default_jobs(), cache=ResultCache() if use_cache else None)
+        session = ReadSession(workspace, jobs=jobs or default_jobs(), cache=cache)
         read = read_inputs(paths, progress, session)
+    if cache is not None:
+        cache.close()
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
     findings, infos = analyze(accounts, items, profile, policy, progress, read.locations)
     notes = coverage_notes(items, profile, policy) + topic_notes(policy)

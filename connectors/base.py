@@ -13,6 +13,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from auditor.cache import ResultCache
@@ -211,7 +212,7 @@ def _read_now(source: ExportSource, member: str) -> MediaResult:
 
     try:
         with source.open(member) as handle:
-            return examine(handle, member, None)
+            return examine(handle, member, None)[0]
     except OSError as exc:
         return MediaResult(error=f"the file could not be opened ({exc.strerror or type(exc).__name__})")
 
@@ -229,15 +230,23 @@ class Connector:
         """How sure we are that `members` is this platform's export, and the root folder prefix
         ("" or one wrapping folder such as "facebook-jdoe-2024/")."""
         best = (0.0, "")
-        prefixes = {""} | {m.split("/", 1)[0] + "/" for m in members if "/" in m}
-        for prefix in sorted(prefixes):
-            relative = [m[len(prefix) :] for m in members if m.startswith(prefix)]
-            hits = sum(1 for sig in self.signatures if any(re.search(sig, m, re.I) for m in relative))
+        by_prefix: dict[str, list[str]] = {"": members}
+        for member in members:
+            head, slash, rest = member.partition("/")
+            if slash:
+                by_prefix.setdefault(head + "/", []).append(rest)
+        for prefix in sorted(by_prefix):
+            relative = by_prefix[prefix]
+            hits = sum(1 for pattern in self.signature_patterns if any(pattern.search(m) for m in relative))
             if hits:
                 score = min(1.0, 0.5 + 0.25 * hits)
                 if score > best[0]:
                     best = (score, prefix)
         return best
+
+    @cached_property
+    def signature_patterns(self) -> list[re.Pattern[str]]:
+        return [re.compile(signature, re.IGNORECASE) for signature in self.signatures]
 
     def rule_for(self, path: str) -> Rule | None:
         for rule in self.rules:

@@ -17,8 +17,12 @@ def test_values_round_trip_and_files_are_private(tmp_path):
     key = result_key(content_digest(b"x"), "meta", "1")
     assert cache.get(key) is None
     cache.put(key, {"geo": [1.0, 2.0, "exif", None]})
-    assert cache.get(key) == {"geo": [1.0, 2.0, "exif", None]}
-    assert (cache.hits, cache.misses) == (1, 1)
+    assert cache.get(key) == {"geo": [1.0, 2.0, "exif", None]}  # before it is written
+    cache.close()
+    again = ResultCache(tmp_path / "c")
+    assert again.get(key) == {"geo": [1.0, 2.0, "exif", None]}  # after, from the file
+    assert (cache.hits, cache.misses, again.hits) == (1, 1, 1)
+    again.close()
     folders = [p for p in (tmp_path / "c").rglob("*") if p.is_dir()] + [tmp_path / "c"]
     files = [p for p in (tmp_path / "c").rglob("*") if p.is_file()]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in folders)
@@ -28,7 +32,9 @@ def test_values_round_trip_and_files_are_private(tmp_path):
 def test_identities_are_stored_only_as_hashes(tmp_path):
     cache = ResultCache(tmp_path)
     cache.remember_digest("file\x00/home/officer/secret-name.jpg\x00123", "abc")
+    cache.close()
     assert cache.known_digest("file\x00/home/officer/secret-name.jpg\x00123") == "abc"
+    cache.close()
     assert cache.known_digest("file\x00/home/officer/secret-name.jpg\x00124") is None
     assert not any(b"secret-name" in p.read_bytes() or "secret-name" in p.name for p in tmp_path.rglob("*") if p.is_file())
 
@@ -36,12 +42,17 @@ def test_identities_are_stored_only_as_hashes(tmp_path):
 def test_an_unwritable_cache_is_not_an_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    ResultCache(blocker / "below").put("ab" * 32, {"x": 1})  # cannot create a folder under a file: ignored
+    cache = ResultCache(blocker / "below")  # cannot create a folder under a file
+    cache.put("ab" * 32, {"x": 1})
+    cache.close()
+    assert cache.get("cd" * 32) is None
 
 
 def test_forget_deletes_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("OFFDUTY_CACHE_DIR", str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine"
     assert forget() is None
-    ResultCache().put("cd" * 32, [1])
+    cache = ResultCache()
+    cache.put("cd" * 32, [1])
+    cache.close()
     assert forget() == tmp_path / "mine" and not (tmp_path / "mine").exists()
