@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP    := $(VENV)/.installed-test
 
-.PHONY: demo test test-tools samples eval bench clean
+.PHONY: demo test test-tools samples train eval bench clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -40,6 +40,10 @@ test: $(TEST_STAMP) test-tools
 
 samples: $(TEST_STAMP)
 	$(BIN)/python -m samplegen.generate
+
+# Retrain the employment model on the training split (writes auditor/data/employment-model.npz).
+train: $(TEST_STAMP)
+	$(BIN)/python -m evaluation.train_employment
 
 eval: $(RUNTIME_STAMP)
 	$(BIN)/python -m evaluation.evaluate

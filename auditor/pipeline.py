@@ -51,6 +51,8 @@ class AnalyzerInfo:
     recall: float | None = None
     measured_on: str = ""
     error: str = ""
+    f1: float | None = None
+    limits: str = ""  # what the check cannot see, in its own words
 
 
 @dataclass
@@ -160,8 +162,10 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     analyzers = all_analyzers()
     for index, analyzer in enumerate(analyzers.values()):
         figures = accuracy.get(analyzer.name) or {}
+        if not profile.is_generic and isinstance(figures.get("with_profile"), dict):
+            figures = figures["with_profile"]  # measured the way this audit runs: with the agency's profile
         info = AnalyzerInfo(analyzer.name, analyzer.description, figures.get("precision"), figures.get("recall"),
-                            str(figures.get("measured_on", "")))
+                            str(figures.get("measured_on", "")), f1=figures.get("f1"), limits=analyzer.limits)
         try:
             produced = list(analyzer.analyze(ctx))
         except Exception as exc:  # an analyzer bug must not cost the officer the rest of the audit

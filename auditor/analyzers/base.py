@@ -57,6 +57,7 @@ class Analyzer:
     topics: tuple[str, ...] = ()
     description: str = ""
     reads: frozenset[FieldKind] = frozenset()  # the profile fields, settings and connection kinds it looks at
+    limits: str = ""  # what the check cannot see, shown beside its measured figures
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         raise NotImplementedError

@@ -1,6 +1,8 @@
 """Coworkers (clause 7, "other members"): people you tagged or mentioned who are on your agency's roster.
 
-Names are matched with rapidfuzz (so "Jon Smith" matches "Jonathan Smith"), handles exactly.
+Handles match exactly; names through auditor/names.py: nicknames, initials (low confidence), either
+name order, ranks and suffixes set aside, letters such as ø or ß folded, one half of a double
+surname, typos; never a first name alone.
 Connections whose listed employer is your agency (LinkedIn gives it) count as coworkers too. Without
 a roster offduty cannot tell coworkers from friends; the report says so instead of guessing.
 """
@@ -8,94 +10,59 @@ a roster offduty cannot tell coworkers from friends; the report says so instead 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 from typing import Iterable
 
-import yaml
-from rapidfuzz import fuzz, utils
-
 from auditor.model import ConnectionKind, Finding, Item, ItemKind, Person, Severity
+from auditor.names import EXACT, compare, find_in_text, handle_contradicts
 from auditor.profile import AgencyProfile, Coworker
 
 from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
 from .registry import register
 
-NAME_THRESHOLD = 85.0
 PUBLISHED_KINDS = {ItemKind.POST, ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY, ItemKind.COMMENT, ItemKind.CHECK_IN}
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]{2,30})")
+MIN_CONFIDENCE = 0.6  # an initial with a surname; a first name alone never matches
+
+
+@dataclass(frozen=True)
+class RosterHit:
+    coworker: Coworker
+    confidence: float
+    how: str
 
 
 class RosterMatcher:
+    """Tags, mentions and names in text matched against the roster (see auditor/names.py for the rules)."""
+
     def __init__(self, profile: AgencyProfile):
         self.roster = profile.roster
-        self.handles = {h.lower(): c for c in self.roster for h in c.handles}
-        self.name_patterns = [(c, re.compile(rf"(?<!\w){re.escape(c.name)}(?!\w)", re.I)) for c in self.roster]
+        self.handles = {h.lower().lstrip("@"): c for c in self.roster for h in c.handles}
 
-    def match_person(self, person: Person) -> tuple[Coworker, float] | None:
+    def match_person(self, person: Person) -> RosterHit | None:
         handle = person.handle.lower().lstrip("@").split("@")[0]  # fediverse handles carry their server
         if handle and handle in self.handles:
-            return self.handles[handle], 100.0
+            return RosterHit(self.handles[handle], 1.0, f"tagged or mentioned as @{handle}")
         if not person.name:
             return None
-        best: tuple[Coworker, float] | None = None
+        best: RosterHit | None = None
         for coworker in self.roster:
-            score = _name_score(person.name, coworker.name)
-            if score >= NAME_THRESHOLD and (best is None or score > best[1]):
-                best = (coworker, score)
+            match = compare(coworker.name, person.name)
+            if match and match.confidence < EXACT and handle_contradicts(handle, coworker.name, person.name):
+                continue  # e.g. "J. Trudel" whose handle is jocelyne.trudel, for a roster Justin Trudel
+            if match and match.confidence >= MIN_CONFIDENCE and (best is None or match.confidence > best.confidence):
+                best = RosterHit(coworker, match.confidence, f"tagged or mentioned as {person.label} ({match.reason})")
         return best
 
-    def match_text(self, text: str) -> list[tuple[Coworker, int, int]]:
-        found = [(self.handles[m.group(1).lower()], m.start(), m.end())
+    def match_text(self, text: str) -> list[RosterHit]:
+        found = [RosterHit(self.handles[m.group(1).lower()], 1.0, f"mentioned as {m.group(0)}")
                  for m in MENTION.finditer(text) if m.group(1).lower() in self.handles]
-        for coworker, pattern in self.name_patterns:
-            found += [(coworker, m.start(), m.end()) for m in pattern.finditer(text)]
+        for coworker in self.roster:
+            hits = [(match, words) for match, words in find_in_text(coworker.name, text) if match.confidence >= MIN_CONFIDENCE]
+            if hits:
+                match, words = max(hits, key=lambda hit: hit[0].confidence)
+                found.append(RosterHit(coworker, match.confidence, f"named in the text as “{words}” ({match.reason})"))
         return found
-
-
-@lru_cache(maxsize=1)
-def _nickname_groups() -> dict[str, set[str]]:
-    """Each given name (formal or short) mapped to every name it can stand for."""
-    text = resources.files("auditor").joinpath("data", "nicknames.yaml").read_text(encoding="utf-8")
-    groups: dict[str, set[str]] = {}
-    for formal, shorts in (yaml.safe_load(text) or {}).items():
-        names = {formal, *shorts}
-        for name in names:
-            groups.setdefault(name, set()).update(names)
-    return groups
-
-
-def _fold(name: str) -> list[str]:
-    """Lower-case words without accents or punctuation: "Tomás O'Neil" -> ["tomas", "oneil"]."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("'", "").replace("’", "")
-    return utils.default_process(plain).split()
-
-
-def _first_names_agree(a: str, b: str) -> float:
-    if a == b:
-        return 100.0
-    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-        return 90.0  # an initial
-    if b in _nickname_groups().get(a, set()):
-        return 95.0
-    return float(fuzz.ratio(a, b))  # a typo still scores high; different names do not
-
-
-def _name_score(a: str, b: str) -> float:
-    """How likely two written names are the same person (0-100): first names must agree exactly, as
-    a known short form, as an initial or up to a typo; surnames up to a typo. Middle names are ignored."""
-    wa, wb = _fold(a), _fold(b)
-    if not wa or not wb:
-        return 0.0
-    if len(wa) == 1 or len(wb) == 1:  # a single name is too weak to call a match unless identical
-        return 100.0 if wa == wb else 0.0
-    first = _first_names_agree(wa[0], wb[0])
-    last = float(fuzz.ratio(wa[-1], wb[-1]))
-    if first < 90 or last < 85:
-        return 0.0
-    return (first + last) / 2
 
 
 @register
@@ -103,6 +70,8 @@ class CoworkerAnalyzer(Analyzer):
     name = "coworkers"
     topics = ("coworkers",)
     description = "Roster members you tagged, mentioned or named in what you published, and roster members in your friend lists."
+    limits = ("coworkers missing from the roster, faces in photos, a first name or a surname written alone, and "
+              "nicknames that are in neither its lists nor the roster.")
     reads = frozenset(ConnectionKind)
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
@@ -116,7 +85,7 @@ class CoworkerAnalyzer(Analyzer):
                 for person in item.people:
                     hit = matcher.match_person(person)
                     if hit:
-                        connections.setdefault(item.platform, []).append((item, hit[0]))
+                        connections.setdefault(item.platform, []).append((item, hit.coworker))
                     elif item.text and any(p.search(item.text) for p in agency):
                         # LinkedIn lists each connection's employer: one at your agency is a coworker.
                         connections.setdefault(item.platform, []).append((item, Coworker(person.name or person.handle)))
@@ -124,12 +93,9 @@ class CoworkerAnalyzer(Analyzer):
             if item.kind not in PUBLISHED_KINDS:
                 continue
             named: dict[str, tuple[Coworker, str, float]] = {}
-            for person in item.people:
-                hit = matcher.match_person(person)
-                if hit:
-                    named.setdefault(hit[0].name, (hit[0], f"tagged or mentioned as {person.label}", hit[1] / 100))
-            for coworker, start, end in matcher.match_text(item.text):
-                named.setdefault(coworker.name, (coworker, f"named in the text (“{item.text[start:end]}”)", 0.9))
+            hits = [h for h in (matcher.match_person(p) for p in item.people) if h] + matcher.match_text(item.text)
+            for hit in sorted(hits, key=lambda h: -h.confidence):
+                named.setdefault(hit.coworker.name, (hit.coworker, hit.how, hit.confidence))
             if not named:
                 continue
             names = ", ".join(sorted(named))

@@ -1,24 +1,50 @@
 import pytest
 
 from auditor.analyzers.base import AuditContext
-from auditor.analyzers.coworkers import NAME_THRESHOLD, CoworkerAnalyzer, _name_score
+from auditor.analyzers.coworkers import MIN_CONFIDENCE, CoworkerAnalyzer
 from auditor.model import ConnectionKind, Item, ItemKind, Person, Severity, SourceRef
+from auditor.names import compare, find_in_text, parse
 from auditor.profile import AgencyProfile, Coworker
 
 ROSTER = AgencyProfile(roster=[Coworker("Jonathan Smith", ("jsmith_pd",)), Coworker("Tomas Ruiz")], source=None)
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Jon Smith", "Jonathan Smith", True),
+@pytest.mark.parametrize("roster, observed, same", [
+    ("Jonathan Smith", "Jon Smith", True),
     ("Tomás Ruiz", "Tomas Ruiz", True),
-    ("Bob Harris", "Robert Harris", True),
-    ("J. Smith", "Jonathan Smith", True),
-    ("John Smithers", "John Smith", False),
-    ("Maria Lopez", "Mario Lopez", False),
-    ("Smith", "Jonathan Smith", False),
+    ("Robert Harris", "Bob Harris", True),
+    ("Jonathan Smith", "J. Smith", True),  # an initial: a match, at low confidence
+    ("Margaret Olsen", "Peggy Olsen", True),  # from the nicknames package's list
+    ("Sgt. Thomas O'Brien-Walsh Jr.", "Tommy Walsh", True),  # rank, suffix, one half of a double surname
+    ("Søren Ærø", "Soren Aero", True),
+    ("Markus Strauß", "Markus Strauss", True),
+    ("SMITH, John", "John Smith", True),
+    ("Nguyen Van An", "An Nguyen", True),
+    ("John Robert Smith", "JR Smith", True),
+    ("Kelly Brandt", "Kelly Brant", True),  # the tagger's typo
+    ("John Smith", "John Smithers", False),
+    ("Mario Lopez", "Maria Lopez", False),
+    ("Daniel Reyes", "Danielle Reyes", False),
+    ("Francis Lee", "Frances Lee", False),
+    ("Jonathan Smith", "Smith", False),
+    ("Michael Jordan", "Michael", False),  # a first name alone never matches
 ])
-def test_name_matching(a, b, same):
-    assert (_name_score(a, b) >= NAME_THRESHOLD) is same
+def test_name_matching(roster, observed, same):
+    match = compare(roster, observed)
+    assert (match is not None and match.confidence >= MIN_CONFIDENCE) is same, match
+
+
+def test_initials_are_low_confidence_and_ranks_are_set_aside():
+    assert compare("Jonathan Smith", "J. Smith").confidence < compare("Jonathan Smith", "Jon Smith").confidence
+    assert parse("Det. Sgt. Mary-Kate Ó Briain III").surname == "briain"
+    assert parse("Cpl.") is None
+
+
+def test_names_in_text():
+    assert find_in_text("Sgt. Michael Brandt", "grabbed lunch with Sgt Brandt after shift")
+    assert find_in_text("Michael Brandt", "coffee with Mike Brandt's crew")
+    assert not find_in_text("Michael Brandt", "Mike says hi")
+    assert not find_in_text("Michael Brandt", "the Brandt family reunion")
 
 
 def _item(kind, people=(), text="", field=None):
