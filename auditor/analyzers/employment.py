@@ -70,19 +70,24 @@ FAMILY = re.compile(
     r"girlfriend|dad|daddy|father|mom|mum|mother|son|daughter|brother|sister|bro|sis|uncle|aunt|auntie|cousin|grandpa|"
     r"grandad|grandfather|grandma|nan|nephew|niece|kid|kids|boy|girl|stepdad|stepson|in-law|brother-in-law|"
     r"sister-in-law|best friend|bestie|neighbou?r)\b"
-    r"|\b(?:police|cop|leo|le|sheriff'?s?|deputy|trooper|corrections|co|dispatcher|blue line)\s+(?:wife|wives|husband|"
-    r"spouse|mom|mum|family|families|kid|kids|daughter|son|girlfriend|boyfriend|partner)\b"
+    r"|\b(?:police|cop|copper|garda|leo|le|sheriff|deputy|trooper|officer|corrections|co|dispatcher|blue line|policeman)"
+    r"(?:'?s)?\s+(?:wife|wives|husband|spouse|mom|mum|mam|family|families|kid|kids|daughter|son|girlfriend|boyfriend|"
+    r"partner|fianc[eé]e?|spouses)\b|\b(?:daughter|son|wife|widow|husband|child|mum|mom|sister|brother) of an? (?:\w+ )?"
+    r"(?:fallen |retired |serving )?(?:officer|cop|deputy|trooper|garda|copper|constable)\b"
     r"|\bproud\s+(?:\w+\s+)?(?:wife|mom|mum|mother|dad|father|daughter|son|sister|brother|aunt|uncle|grandma|grandpa)\b",
     re.I)
 DENIAL = re.compile(r"\b(?:not|never|no longer|wasn't|isn't|ain't|aren't)\s+(?:\w+\s+){0,2}?(?:a |an |the )?"
                     r"(?:cop|police|officer|copper|pig|fed|deputy|law enforcement|leo|narc)\b"
-                    r"|\b(?:mistook|mistaken|thought i was|think i'?m|asked if i was|looks? like a)\b", re.I)
+                    r"|\b(?:mistook|mistaken|thought i was|thinks? i'?m|think i am|asks? (?:me )?if i'?m|asking (?:me )?if i'?m|"
+                    r"asked if i was|rumou?r\w* (?:at|that|going)|for a laugh|looks? like a|i'?m (?:just )?an? (?:accountant|"
+                    r"teacher|nurse|plumber|guard|surveyor|physio\w*|dentist|electrician|mechanic)|nope)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]|\b(?:said|says|saying|claim(?:ed|ing|s)?|pretend(?:ed|ing)|impersonat\w*|scam\w*|"
                     r"caller|told me|asked me)\b", re.I)
 APPLICANT = re.compile(r"\b(?:appl(?:y|ied|ying|ication|icant)s?|polygraph|background (?:check|investigation)|written "
                        r"(?:test|exam)|physical (?:test|agility)|fitness test|oral board|interview(?:ed|ing)?|hiring "
                        r"process|conditional offer|waiting to hear|hoping to|want(?:s|ed)? to (?:be|become|join)|dream (?:job|of)|"
-                       r"someday|one day|recruitment (?:day|event|process))\b", re.I)
+                       r"someday|one day|recruitment (?:day|event|process)|aspiring|future (?:officer|cop|deputy|trooper|"
+                       r"constable|garda)|(?:justice|criminology|policing) (?:studies )?student)\b", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:if i (?:were|was|became|joined)|imagine (?:being|me)|would make a (?:good|great)|"
                           r"should (?:be|become|join)|could never be|in another life)\b", re.I)
 REPOST = re.compile(r"^\s*(?:RT @|sharing|shared|share|repost(?:ing)?|via @|copied from|copy and paste)", re.I)
@@ -301,6 +306,8 @@ CONFIDENCE = {EXPLICIT: 0.9, ROLE: 0.7, AFFINITY: 0.3}
 
 
 MODEL_FILE = "employment-model.npz"
+# Signals that the job in a text is not the author's, or the words are not theirs.
+OTHER_PERSON = frozenset({"family", "denial", "quoted", "applicant", "hypothetical", "repost", "adjacent", "receiver"})
 HIGH_PROBABILITY = 0.9
 # What lowers a text's score, in the words a finding uses when it is made all the same.
 LOWERING = {"family": "it may be about a relative's job", "denial": "it may deny being an officer",
@@ -350,7 +357,11 @@ class EmploymentDetector:
             if field == ProfileField.EMAIL:  # an address at an agency's domain: the rule alone decides
                 disclosure, probability = bool(matches), (0.95 if matches else 0.0)
             else:
-                disclosure = bool(probability >= self.model.threshold)
+                # The explicit rules are precise by design: a plain statement of the job counts even when
+                # the model is unsure, unless something says it is someone else's job or not the author's words.
+                plain_statement = any(m.tier == EXPLICIT for m in matches) and not any(
+                    value for name, value in zip(SIGNALS, row) if name in OTHER_PERSON)
+                disclosure = bool(probability >= self.model.threshold or plain_statement)
             judged.append(Judgement(float(probability), disclosure, tuple(matches), lowering))
         return judged
 

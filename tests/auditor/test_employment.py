@@ -69,14 +69,42 @@ def _item(text, kind=ItemKind.POST, field=None):
 
 
 def test_findings_carry_tier_severity_and_evidence():
-    items = [_item("Proud to be a police officer"), _item("my sergeant again"), _item("#thinblueline"),
-             _item("my sergeant", ItemKind.PROFILE_FIELD, ProfileField.BIO), _item("Harlow Police Department", ItemKind.PROFILE_FIELD, ProfileField.LIKED_PAGE),
-             _item("nothing here")]
+    items = [_item("Proud to be a police officer"), _item("#thinblueline"),
+             _item("Harlow Police Department", ItemKind.PROFILE_FIELD, ProfileField.LIKED_PAGE),
+             _item("nothing here, just tacos")]
     findings = list(EmploymentDisclosureAnalyzer().analyze(AuditContext([], items, PROFILE)))
-    severities = [f.severity for f in findings]
-    assert severities == [Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.HIGH]  # a bio is read most
+    assert [f.severity for f in findings] == [Severity.HIGH, Severity.LOW]
     assert findings[0].evidence[0].excerpt == "Proud to be a police officer"
+    assert "score for this text" in findings[0].explanation and 0 < findings[0].confidence <= 1
     assert all(f.topic == "employment_disclosure" for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Booked three drunks before 2am and the sally port door jammed again",
+    "Qualified at the range today, 248/250 on the pistol course. Sarge owes me a coffee",
+    "12 calls, 2 arrests and a foot pursuit. Paperwork till end of watch",
+])
+def test_implicit_job_talk_is_a_finding_with_the_words_that_weighed(text):
+    (finding,) = EmploymentDisclosureAnalyzer().analyze(AuditContext([], [_item(text)], AgencyProfile()))
+    assert finding.severity in (Severity.HIGH, Severity.MEDIUM) and "Found:" in finding.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "My husband is a deputy and I worry about him every night",
+    "Some guy called me claiming to be an officer from the sheriff's office, total scam",
+    "Got a speeding ticket from a state trooper on I-70, lesson learned",
+    "Applied to the academy! Polygraph next week, fingers crossed",
+    "Paramedic life: 14 hours, 11 calls, one very rude seagull",
+])
+def test_someone_elses_job_is_not_a_disclosure(text):
+    findings = list(EmploymentDisclosureAnalyzer().analyze(AuditContext([], [_item(text)], AgencyProfile())))
+    assert all(f.severity == Severity.LOW for f in findings), [f.title for f in findings]
+
+
+def test_the_agency_name_alone_is_not_a_disclosure():
+    text = "Picked up my gun permit at the Harlow County Sheriff's Office this morning, quick and friendly"
+    findings = list(EmploymentDisclosureAnalyzer().analyze(AuditContext([], [_item(text)], PROFILE)))
+    assert not [f for f in findings if f.severity != Severity.LOW]
 
 
 def test_reposts_count_only_as_affinity(vocabulary):
