@@ -24,6 +24,12 @@ WORD_FEATURES = 2**18
 CHAR_FEATURES = 2**18
 WORD_TOKENS = r"(?u)#?\b\w[\w'’-]*\b"
 EMBEDDING = "wordllama-l2_supercat_256"
+# Words too common to carry meaning on their own: left out of the word n-grams so that the model cannot
+# lean on a corpus's habits ("at", "here"). Negations stay in; the rules read phrasing such as "my sergeant".
+FUNCTION_WORDS = frozenset("""a an the at on in of to for with by from into onto over under here there my our me i i'm im
+we we're you your yours it its it's is are was were be been being and or but so just own this that these those as up out
+about all get got has have had do does did am will would can could should he she him her his hers they them their theirs
+what which who whom when where why how than then too very also some any""".split())
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +37,7 @@ def _vectorizers():  # type: ignore[no-untyped-def]
     from sklearn.feature_extraction.text import HashingVectorizer
 
     words = HashingVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=WORD_TOKENS, n_features=WORD_FEATURES,
-                              alternate_sign=False, norm="l2", binary=True, lowercase=True)
+                              alternate_sign=False, norm="l2", binary=True, lowercase=True, stop_words=list(FUNCTION_WORDS))
     chars = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_FEATURES, alternate_sign=False,
                               norm="l2", lowercase=True)
     return words, chars

@@ -28,7 +28,7 @@ from .corpus import agency_profile, employment
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "auditor" / "data" / MODEL_FILE
 MIN_PRECISION = 0.88
-STRENGTHS = (10.0, 30.0, 100.0)
+STRENGTHS = (3.0, 10.0, 30.0)
 EMBEDDING_SCALES = (0.0, 0.5, 0.75)
 FIELDS = {"bio": ProfileField.BIO, "headline": ProfileField.HEADLINE, "employer": ProfileField.EMPLOYER,
           "display_name": ProfileField.DISPLAY_NAME}

@@ -123,7 +123,10 @@ ADJACENT = re.compile(r"\b(?:paramedics?|EMTs?|ambulance|nurs(?:e|es|ing)|ER|A&E
                       r"service|crew|department)|security (?:guard|officer|team)|guards?|loss prevention|bouncers?|door ?staff|"
                       r"court (?:clerk|usher|reporter)|clerk of court|prosecutors?|crown prosecutor|DA'?s office|lawyers?|"
                       r"attorneys?|solicitors?|barristers?|public defender|journalists?|reporters?|soldiers?|army|navy|marines?|"
-                      r"air force|RAF|ADF|military police|MPs?|veterans?|teachers?|doctors?|vets?|tow truck|bailiffs?)\b", re.I)
+                      r"air force|RAF|ADF|military police|MPs?|veterans?|teachers?|doctors?|vets?|tow truck|bailiffs?|"
+                      r"coffee|caf[eé]|restaurant|bakery|diner|grocery|supermarket|retail|warehouse|factory|hotel|salon|"
+                      r"daycare|pharmacy|bank|credit union|insurance|real estate|realtor|construction|plumbing|landscaping)\b",
+                      re.I)
 SIGNALS = ("explicit", "role", "affinity", "first_person", "family", "denial", "quoted", "applicant", "hypothetical",
            "repost", "own_agency", "agency_name", "job_words", "actor", "receiver", "adjacent")
 
@@ -359,7 +362,8 @@ class EmploymentDetector:
             else:
                 # The explicit rules are precise by design: a plain statement of the job counts even when
                 # the model is unsure, unless something says it is someone else's job or not the author's words.
-                plain_statement = any(m.tier == EXPLICIT for m in matches) and not any(
+                strong = EXPLICIT if field not in SELF_DESCRIPTION_FIELDS else ROLE  # a profile is read as about you
+                plain_statement = any(m.tier.rank <= strong.rank for m in matches) and not any(
                     value for name, value in zip(SIGNALS, row) if name in OTHER_PERSON)
                 disclosure = bool(probability >= self.model.threshold or plain_statement)
             judged.append(Judgement(float(probability), disclosure, tuple(matches), lowering))

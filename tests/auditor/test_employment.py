@@ -80,7 +80,7 @@ def test_findings_carry_tier_severity_and_evidence():
 
 
 @pytest.mark.parametrize("text", [
-    "Booked three drunks before 2am and the sally port door jammed again",
+    "Two DUI arrests and a domestic before lunch, my FTO says I am getting faster on reports",
     "Qualified at the range today, 248/250 on the pistol course. Sarge owes me a coffee",
     "12 calls, 2 arrests and a foot pursuit. Paperwork till end of watch",
 ])
