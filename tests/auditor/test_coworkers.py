@@ -81,3 +81,25 @@ def test_connections_at_your_agency_count_without_a_roster():
                   field=ConnectionKind.CONTACT, text="Nurse at Salina Regional Health", people=[Person(name="Ana Ferreira")])]
     (finding,) = CoworkerAnalyzer().analyze(AuditContext([], items, profile))
     assert "1 coworker" in finding.title and "Kelly Brandt" in finding.explanation
+
+
+def test_name_lists_are_well_formed():
+    import re
+    from importlib import resources
+
+    from auditor.names import famous_names
+
+    table = resources.files("auditor").joinpath("data", "nicknames.yaml").read_text(encoding="utf-8")
+    keys = re.findall(r"^([\w-]+):", table, re.M)
+    assert len(keys) == len(set(keys)) >= 100  # a repeated key would silently drop the first entry
+    lines = [line for line in resources.files("auditor").joinpath("data", "famous-names.txt").read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")]
+    assert len(famous_names()) >= len(lines) - 5  # every line parses as a given name and a surname
+
+
+def test_a_famous_namesake_in_text_is_not_a_coworker_but_a_tag_still_is():
+    profile = AgencyProfile(roster=[Coworker("Tom Hanks", ("thanks_pd",))])
+    items = [_item(ItemKind.POST, text="Watching Tom Hanks in Cast Away again"),
+             _item(ItemKind.POST, [Person(name="Tom Hanks", handle="thanks_pd")])]
+    findings = list(CoworkerAnalyzer().analyze(AuditContext([], items, profile)))
+    assert len(findings) == 1 and "tagged" in findings[0].explanation
