@@ -17,6 +17,7 @@ WHERE = {"post", "comment", "caption", "bio", "headline", "employer", "display_n
 def test_the_test_split_is_frozen():
     recorded = dict(line.split("  ", 1)[::-1] for line in FROZEN.read_text().splitlines() if line.strip())
     test_files = sorted(p for p in DATA.rglob("*.jsonl") if p.parent.name == "test" or p.name == "test.jsonl")
+    assert len(test_files) >= 8
     assert {str(p.relative_to(DATA)) for p in test_files} == set(recorded)
     for path in test_files:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == recorded[str(path.relative_to(DATA))], \
@@ -26,6 +27,7 @@ def test_the_test_split_is_frozen():
 @pytest.mark.parametrize("split, at_least", [("train", 2000), ("test", 900)])
 def test_employment_split_sizes_and_balance(split, at_least):
     items = employment(split)
+    assert all(i["id"].startswith(("trA", "trB", "trC", "trD", "legacy", "teE", "teF")) for i in items)
     assert len(items) >= at_least
     share = sum(i["label"] for i in items) / len(items)
     assert 0.33 <= share <= 0.5
@@ -55,3 +57,12 @@ def test_the_datasheet_describes_every_file():
     sheet = (DATA / "DATASHEET.md").read_text(encoding="utf-8")
     for path in Path(DATA).rglob("*.jsonl"):
         assert path.parent.name in sheet or path.name in sheet
+
+
+def test_speech_test_splits_have_sixty_positives_and_sixty_hard_negatives():
+    from evaluation.train_speech import CORPUS, speech_items
+
+    for check in CORPUS:
+        items = speech_items(check, "test")
+        positives = sum(i["label"] for i in items)
+        assert positives >= 60 and len(items) - positives >= 60, check
