@@ -44,6 +44,7 @@ samples: $(TEST_STAMP)
 # Retrain the employment model on the training split (writes auditor/data/employment-model.npz).
 train: $(TEST_STAMP)
 	$(BIN)/python -m evaluation.train_employment
+	$(BIN)/python -m evaluation.train_speech
 
 eval: $(RUNTIME_STAMP)
 	$(BIN)/python -m evaluation.evaluate

@@ -226,7 +226,7 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
     notes.append("Exports rarely record who could see each post: per-post audience could not be checked"
                  f"{_clause_of(policy, 'privacy_settings')}: never assume friends-only protects anything.")
     notes.append(f"Not checked in this version: faces, uniforms and badges in images{_clause_of(policy, 'identifying_imagery')}, "
-                 f"and speech{_clause_of(policy, 'speech')}.")
+                 f"and words inside images and videos (so obscene or biased memes{_clause_of(policy, 'speech')} are not read).")
     rule = undercover_rule(policy)
     if profile.undercover and not (rule and policy.clause_for(rule.topic)):
         notes.append("The agency profile says undercover, but the policy maps no clause for undercover work: identifying "

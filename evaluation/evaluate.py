@@ -25,6 +25,8 @@ from auditor.profile import AgencyProfile, Coworker
 
 from .corpus import agency_profile, coworkers, employment
 from .train_employment import FIELDS
+from .train_speech import CORPUS as SPEECH_CHECKS
+from .train_speech import speech_items
 
 ACCURACY_FILE = Path(__file__).resolve().parents[1] / "auditor" / "data" / "detector-accuracy.yaml"
 HEADER = "# Written by `python -m evaluation.evaluate` from the frozen test splits; a test checks it is current.\n"
@@ -93,6 +95,23 @@ def evaluate_employment(with_profile: bool) -> tuple[Score, list[str]]:
     return score, errors
 
 
+def evaluate_speech(name: str) -> tuple[Score, list[str]]:
+    from auditor.analyzers.registry import all_analyzers
+
+    from .train_speech import speech_items
+
+    check = all_analyzers()[name]
+    items = speech_items(name, "test")
+    score, errors = Score(), []
+    judged = check.judge([i["text"] for i in items], [i.get("where", "post") for i in items])  # type: ignore[attr-defined]
+    for item, judgement in zip(items, judged):
+        score.add(judgement.flagged, bool(item["label"]), item["kind"])
+        if judgement.flagged != bool(item["label"]):
+            errors.append(f"{'missed' if item['label'] else 'false alarm'} ({item['kind']}, {judgement.probability:.2f}): "
+                          f"{item['text']}")
+    return score, errors
+
+
 def evaluate_coworkers() -> tuple[Score, list[str]]:
     score, errors = Score(), []
     for case in coworkers("test"):
@@ -147,6 +166,8 @@ def evaluate_pattern_of_life() -> tuple[Score, list[str]]:
 def measure() -> tuple[dict, dict[str, tuple[Score, list[str]]]]:
     runs = {"employment without a profile": evaluate_employment(False), "employment with a profile": evaluate_employment(True),
             "coworkers": evaluate_coworkers(), "pattern_of_life": evaluate_pattern_of_life()}
+    speech = {name: evaluate_speech(name) for name in SPEECH_CHECKS if speech_items(name, "test")}
+    runs.update(speech)
     generic, profiled = runs["employment without a profile"][0], runs["employment with a profile"][0]
     names, places = runs["coworkers"][0], runs["pattern_of_life"][0]
     split = ("texts of the frozen test split (written separately, in other voices, from the training texts; "
@@ -162,6 +183,8 @@ def measure() -> tuple[dict, dict[str, tuple[Score, list[str]]]]:
         "pattern_of_life": {"precision": places.precision, "recall": places.recall,
                             "measured_on": f"home and workplace of {PERSONAS} simulated people (full location history down "
                                            "to a few photos; day and night shifts; station known or not)"},
+        **{name: {**score.figures(), "measured_on": f"{score.total} {split.replace('texts of', 'texts of the speech')}"}
+           for name, (score, _) in speech.items()},
         "privacy_settings": {"precision": None, "recall": None,
                              "measured_on": "reports settings as the export records them; offduty infers nothing here"},
         "platform_places": {"precision": None, "recall": None,
