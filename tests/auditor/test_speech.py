@@ -56,8 +56,8 @@ def test_context_rules_recognise_what_lowers_the_score(check, text, context):
 
 def test_a_finding_quotes_the_words_and_says_why():
     analyzer = all_analyzers()["reckless_behaviour"]
-    text = "Honestly 8 beers deep and still drove home, nobody was on the road anyway"
+    text = "Hit 140 in the cruiser on the bypass just for fun lol, sarge never checks the GPS"
     findings = list(analyzer.analyze(AuditContext([], [_post(text), _post("Lovely walk with the dog")])))
     assert len(findings) == 1
-    assert "drove" in findings[0].evidence[0].excerpt and "impeach" not in findings[0].title
+    assert "cruiser" in findings[0].evidence[0].excerpt and "misusing a patrol car" in findings[0].explanation
     assert "credibility" in findings[0].explanation and findings[0].topic == "reckless_behaviour"
