@@ -70,6 +70,7 @@ class AuditResult:
     analyzers: list[AnalyzerInfo]
     notes: list[str] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
+    assurance: list[str] = field(default_factory=list)  # what this audit can and cannot vouch for
 
     @property
     def unreadable(self) -> list[FileOutcome]:
@@ -234,6 +235,34 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
     return notes
 
 
+def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], infos: list[AnalyzerInfo],
+                       findings: list[Finding], profile: AgencyProfile) -> list[str]:
+    """The closing statement: what was read, which checks ran and how much they catch, what no export shows,
+    and a verdict that never says "safe"."""
+    read = [i for i in inputs if i.status == "read"]
+    parsed = sum(1 for o in ledger if o.state == LedgerState.PARSED)
+    unread = sum(1 for o in ledger if o.state in (LedgerState.COULD_NOT_READ, LedgerState.NOT_UNDERSTOOD))
+    platforms = sorted({i.platform for i in read})
+    lines = [f"Read: {len(read)} export(s) ({', '.join(platforms) or 'none'}); {parsed} file(s) read, {unread} that could "
+             "not be read or understood (listed above), and nothing else."]
+    measured = [f"{i.name} finds about {i.recall:.0%} of what it looks for" for i in infos if i.recall is not None and not i.error]
+    unmeasured = [i.name for i in infos if i.recall is None and not i.error]
+    lines.append("Checks that ran: " + "; ".join(measured) + (f"; reported as recorded: {', '.join(unmeasured)}" if unmeasured else "")
+                 + ". What a check misses, it misses silently.")
+    lines.append("Not seen by this audit: private messages, photos and posts other people keep or posted of you, copies "
+                 "already scraped or archived, text inside images, accounts you did not export, and what is public about you "
+                 "today (exports show what you posted, not who can see it now).")
+    outright = sum(1 for f in findings if f.severity == Severity.HIGH)
+    verdict = (f"{outright} finding(s) could identify you outright. " if outright else
+               "No finding identifies you outright in what was read. ")
+    verdict += ("This is not a statement that you cannot be identified: it says what was checked, how well, and what could "
+                "not be seen.")
+    if profile.undercover:
+        verdict += " For undercover work, treat anything not covered above as unknown, not as clear."
+    lines.append(verdict)
+    return lines
+
+
 def topic_notes(policy: Policy) -> list[str]:
     """Warnings for checks whose topics the policy in use does not map or that have no remediation steps.
     (A built-in with such a topic in the default policy cannot load at all; see analyzers.registry.)"""
@@ -271,4 +300,5 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
         profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
+        assurance=negative_assurance(inputs, ledger, infos, findings, profile),
     )

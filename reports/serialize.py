@@ -76,6 +76,7 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
             for a in result.analyzers
         ],
         "notes": result.notes,
+        "assurance": result.assurance,
         "ledger": [
             {"input": o.input, "path": o.path, "state": o.state, "connector": o.connector, "items": o.items,
              "reason": o.reason}

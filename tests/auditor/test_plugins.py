@@ -31,7 +31,8 @@ from samplegen import builders
 
 BUILTIN_CONNECTORS = {"facebook", "instagram", "x", "linkedin", "mastodon", "google", "snapchat", "tiktok", "reddit", "photos"}
 BUILTIN_ANALYZERS = {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life", "privacy_settings",
-                     "job_information", "obscene_speech", "reckless_behaviour", "official_capacity", "private_facts"}
+                     "job_information", "obscene_speech", "reckless_behaviour", "official_capacity", "private_facts",
+                     "linked_identities"}
 
 THROWAWAY_CONNECTOR = '''
     from typing import Iterator
