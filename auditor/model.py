@@ -121,6 +121,15 @@ class InferredPlace(StrEnum):
     ROUTINE = "routine place"
 
 
+class Visibility(StrEnum):
+    """Who could see an item, as far as its export records (clause 13: this can change at any time)."""
+
+    PUBLIC = "anyone"
+    LIMITED = "friends, followers or connections"
+    PRIVATE = "only you or the people named"
+    UNKNOWN = "not recorded"
+
+
 class LedgerState(StrEnum):
     PARSED = "parsed"
     IGNORED = "ignored"
@@ -249,6 +258,7 @@ class Item:
     place: Place | None = None
     field: FieldKind | None = None  # which profile field, setting or kind of connection
     label: str = ""  # the export's own name for it, when that says more (a TikTok setting, a Mastodon list)
+    visibility: "Visibility" = Visibility.UNKNOWN  # who could see it, read from `audience` by the connector
 
     def __post_init__(self) -> None:
         _frozen_tuple(self, people=self.people, media=self.media)

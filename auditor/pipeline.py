@@ -19,7 +19,18 @@ from auditor import __version__
 from auditor.analyzers.base import AuditContext
 from auditor.analyzers.registry import all_analyzers, is_builtin, topics_without_steps, unmapped_topics
 from auditor.cache import ResultCache
-from auditor.model import Account, FileOutcome, Finding, Item, ItemKind, LedgerState, LocationPoint, LocationTrail, Severity
+from auditor.model import (
+    Account,
+    FileOutcome,
+    Finding,
+    Item,
+    ItemKind,
+    LedgerState,
+    LocationPoint,
+    LocationTrail,
+    Severity,
+    Visibility,
+)
 from auditor.parallel import default_jobs
 from auditor.policy import Policy, UndercoverRule, load_policy
 from auditor.profile import AgencyProfile, load_profile
@@ -160,6 +171,7 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     accuracy = detector_accuracy()
     findings: list[Finding] = []
     infos: list[AnalyzerInfo] = []
+    public = {item.id for item in items if item.visibility == Visibility.PUBLIC}
     analyzers = all_analyzers()
     for index, analyzer in enumerate(analyzers.values()):
         figures = accuracy.get(analyzer.name) or {}
@@ -172,8 +184,8 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
         except Exception as exc:  # an analyzer bug must not cost the officer the rest of the audit
             info.error = f"{type(exc).__name__}: {exc}"
             produced = []
-        findings.extend(_file_under_policy(replace(f, precision=info.precision, recall=info.recall), policy, profile)
-                        for f in produced)
+        findings.extend(_raise_if_public(_file_under_policy(replace(f, precision=info.precision, recall=info.recall),
+                                                            policy, profile), public) for f in produced)
         infos.append(info)
         if progress:
             progress("Analysing", index + 1, len(analyzers))
@@ -191,6 +203,19 @@ def undercover_rule(policy: Policy) -> UndercoverRule | None:
     return policy.undercover or _default_policy().undercover
 
 
+RAISED = {Severity.INFO: Severity.LOW, Severity.LOW: Severity.MEDIUM, Severity.MEDIUM: Severity.HIGH, Severity.HIGH: Severity.HIGH}
+
+
+def _raise_if_public(finding: Finding, public: set[str]) -> Finding:
+    """A finding about something the export records as public is one step more severe, and says so (clause 13)."""
+    shown = [e for e in finding.evidence if e.item_id in public]
+    if not shown:
+        return finding
+    return replace(finding, severity=RAISED[finding.severity],
+                   explanation=finding.explanation + " The export records it as public: anyone could see it, and "
+                   "changing the setting now does not un-publish what was already seen, copied or archived.")
+
+
 def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> Finding:
     clause = policy.clause_for(finding.topic)
     related = [c for c in policy.related.get(finding.topic, []) if c != clause]
@@ -202,7 +227,7 @@ def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile)
         if clause:
             related.insert(0, clause)
         clause = policy.clause_for(rule.topic)
-        severity = Severity.HIGH
+        severity = RAISED[severity]  # graded: a name with an employer stays worse than a support hashtag
         remediation = steps_for(rule.topic, "any") + remediation
     return replace(finding, clause=clause, related_clauses=tuple(related), remediation=tuple(remediation), severity=severity)
 

@@ -11,13 +11,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterator
 
-from auditor.model import Account, ConnectionKind, Item, ItemKind, Media, Person, ProfileField
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Media, Person, ProfileField, Visibility
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
 from .text import parse_formats, parse_iso
 
 PLATFORM = "linkedin"
+
+
+def linkedin_visibility(value: str) -> Visibility:
+    """Shares.csv's Visibility column: MEMBER_NETWORK (connections), PUBLIC / ANYONE, CONNECTIONS ..."""
+    lowered = value.strip().lower()
+    if lowered in ("public", "anyone", "everyone"):
+        return Visibility.PUBLIC
+    if lowered in ("member_network", "connections", "connections_only", "network"):
+        return Visibility.LIMITED
+    return Visibility.UNKNOWN
 
 
 def parse_date(value: str) -> datetime | None:
@@ -80,7 +90,7 @@ def parse_shares(ctx: ReadContext, path: str) -> Iterator[Item]:
         media = [Media(path=row["MediaUrl"])] if row.get("MediaUrl") else []
         yield ctx.item(path, f"row {index + 1}", ItemKind.POST, text=row.get("ShareCommentary", ""),
                     created_at=parse_date(row.get("Date", "")), url=row.get("ShareLink", ""),
-                    audience=row.get("Visibility", ""), media=media)
+                    audience=row.get("Visibility", ""), media=media, visibility=linkedin_visibility(row.get("Visibility", "")))
 
 
 def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
 
-from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting, Visibility
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -34,6 +34,10 @@ def html_text(value: Any) -> str:
     for paragraph in soup.find_all("p"):
         paragraph.append("\n")
     return soup.get_text().strip()
+
+
+VISIBILITY = {"public": Visibility.PUBLIC, "unlisted": Visibility.PUBLIC, "followers only": Visibility.LIMITED,
+              "direct (mentioned people only)": Visibility.PRIVATE}
 
 
 def audience(to: Any, cc: Any) -> str:
@@ -71,7 +75,8 @@ def parse_outbox(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
         yield ctx.item(path, f"orderedItems[{index}]", ItemKind.COMMENT if note.get("inReplyTo") else ItemKind.POST,
                     text=text, created_at=parse_iso(note.get("published") or activity.get("published")),
                     url=str(note.get("url") or note.get("id") or ""), people=people, media=media,
-                    audience=audience(activity.get("to") or note.get("to"), activity.get("cc") or note.get("cc")))
+                    audience=(seen := audience(activity.get("to") or note.get("to"), activity.get("cc") or note.get("cc"))),
+                    visibility=VISIBILITY.get(seen, Visibility.UNKNOWN))
 
 
 def parse_actor(ctx: ReadContext, path: str) -> Iterator[Account | Item]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterator
 
-from auditor.model import Account, Item, ItemKind, ProfileField, Setting
+from auditor.model import Account, Item, ItemKind, ProfileField, Setting, Visibility
 
 from .base import Connector, ReadContext, Rule
 from .registry import register
@@ -31,14 +31,16 @@ def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item]:
         text = "\n".join(p for p in (row.get("title", ""), row.get("body", "")) if p.strip())
         yield ctx.item(path, f"row {index + 1} id {row.get('id', '')}", ItemKind.POST, text=text,
                     created_at=parse_time(row.get("date")), url=row.get("permalink", ""),
-                    audience=f"r/{row['subreddit']}" if row.get("subreddit") else "")
+                    audience=f"r/{row['subreddit']}" if row.get("subreddit") else "",
+                    visibility=Visibility.PUBLIC)  # subreddits are public unless the export says otherwise
 
 
 def parse_comments(ctx: ReadContext, path: str) -> Iterator[Item]:
     for index, row in _rows(ctx, path):
         yield ctx.item(path, f"row {index + 1} id {row.get('id', '')}", ItemKind.COMMENT, text=row.get("body", ""),
                     created_at=parse_time(row.get("date")), url=row.get("permalink", ""),
-                    audience=f"r/{row['subreddit']}" if row.get("subreddit") else "")
+                    audience=f"r/{row['subreddit']}" if row.get("subreddit") else "",
+                    visibility=Visibility.PUBLIC)  # subreddits are public unless the export says otherwise
 
 
 def parse_statistics(ctx: ReadContext, path: str) -> Iterator[Account | Item]:

@@ -24,7 +24,11 @@ from auditor.model import (
     Place,
     ProfileField,
     Setting,
+    Visibility,
 )
+
+WHO_CAN_VIEW = {"everyone": Visibility.PUBLIC, "public": Visibility.PUBLIC, "friends": Visibility.LIMITED,
+                "followers": Visibility.LIMITED, "only me": Visibility.PRIVATE, "private": Visibility.PRIVATE}
 
 from .base import Connector, ParseError, ReadContext, Rule
 from .registry import register
@@ -60,6 +64,7 @@ def _videos(ctx: ReadContext, path: str, videos: list[Any], pointer: str) -> Ite
         yield ctx.item(path, f"{pointer}[{index}]", ItemKind.VIDEO, text=str(_get(video, "Title") or ""),
                     created_at=parse_time(_get(video, "Date")), url=str(_get(video, "Link") or ""),
                     audience=str(_get(video, "WhoCanView") or ""), place=Place(name=place_name) if place_name else None,
+                    visibility=WHO_CAN_VIEW.get(str(_get(video, "WhoCanView") or "").strip().lower(), Visibility.UNKNOWN),
                     people=[Person(handle=h) for h in re.findall(r"@([\w.]+)", str(_get(video, "Title") or ""))])
 
 

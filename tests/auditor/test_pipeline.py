@@ -42,7 +42,7 @@ def test_default_policy_holds_the_undercover_rule():
 def test_agency_policy_sets_its_own_undercover_rule(tmp_path):
     policy = agency_policy(tmp_path, "undercover: {topic: covert, identifying_topics: [location_exposure]}\n")
     moved = filed("location_exposure", policy, undercover=True)
-    assert moved.clause == "SM-9" and moved.related_clauses == ("SM-2",) and moved.severity == Severity.HIGH
+    assert moved.clause == "SM-9" and moved.related_clauses == ("SM-2",) and moved.severity == Severity.MEDIUM  # graded: one step up from low
     assert filed("employment_disclosure", policy, undercover=True).clause == "SM-1"  # not identifying in this policy
     assert filed("location_exposure", policy, undercover=False).clause == "SM-2"
 
@@ -66,3 +66,27 @@ def test_coverage_notes_name_clauses_through_the_policy(tmp_path):
     assert "(clause 13)" in default_notes and "(clause 9a)" in default_notes
     agency_notes = " ".join(coverage_notes([], AgencyProfile(), agency_policy(tmp_path)))
     assert "(clause SM-5)" in agency_notes and "clause 13" not in agency_notes and "clause 9" not in agency_notes
+
+
+def test_findings_about_public_items_are_raised_and_say_so():
+    from auditor.analyzers.base import evidence_for
+    from auditor.model import Item, ItemKind, SourceRef, Visibility
+    from auditor.pipeline import _raise_if_public
+
+    public = Item(id="p1", platform="mastodon", kind=ItemKind.POST, source=SourceRef("in", "outbox.json", "[1]"),
+                  text="x", visibility=Visibility.PUBLIC)
+    finding = Finding("check", "speech", Severity.MEDIUM, "t", "e.", "mastodon", evidence=[evidence_for(public, "x")])
+    raised = _raise_if_public(finding, {"p1"})
+    assert raised.severity == Severity.HIGH and "public" in raised.explanation and "un-publish" in raised.explanation
+    assert _raise_if_public(finding, set()) == finding
+
+
+def test_connectors_read_visibility():
+    from auditor.model import Visibility
+    from connectors.linkedin import linkedin_visibility
+    from connectors.mastodon import VISIBILITY
+    from connectors.tiktok import WHO_CAN_VIEW
+
+    assert linkedin_visibility("MEMBER_NETWORK") == Visibility.LIMITED and linkedin_visibility("PUBLIC") == Visibility.PUBLIC
+    assert VISIBILITY["followers only"] == Visibility.LIMITED and VISIBILITY["public"] == Visibility.PUBLIC
+    assert WHO_CAN_VIEW["only me"] == Visibility.PRIVATE
