@@ -284,6 +284,31 @@ def x_archive(truth: GroundTruth) -> dict[str, bytes]:
     tweets[-1]["tweet"]["extended_entities"] = {"media": [{
         "media_url_https": "https://pbs.twimg.com/media/F3kX9aLWQAAb1cd.jpg", "type": "photo", "id_str": "1688000000000000001",
         "expanded_url": f"https://twitter.com/mpenalver_ks/status/{media_tweet_id}/photo/1"}]}
+    # Planted for the speech checks (clauses 6/11a, 9a, 9b, 11b/c, 12b), each with a look-alike that must stay clean.
+    ref = tweet("Ran the plate on the white Silverado parked outside the bank on 5th, came back stolen out of Wichita. "
+                "Booking him as we speak", ts(2023, 9, 2, 22))
+    truth.expect("job_information", "x", "data/tweets.js", ref, "a plate look-up and an arrest, from the job")
+    truth.expect("employment", "x", "data/tweets.js", ref, "job talk: booking, a plate run")
+    ref = tweet("Ran the Salina half marathon this morning, 1:58 and a new PB 🏃‍♀️", ts(2023, 9, 3, 11))
+    truth.clean("x", "data/tweets.js", ref, "running a race, not a plate")
+    ref = tweet("These f*cking illegals are ruining this town, send them all back", ts(2023, 9, 10, 23))
+    truth.expect("obscene_speech", "x", "data/tweets.js", ref, "profanity and hostility toward a group")
+    ref = tweet("Someone spray-painted a slur on the mosque on Ninth St last night. Not who we are, Salina.", ts(2023, 9, 11, 8))
+    truth.clean("x", "data/tweets.js", ref, "reporting abuse, not using it")
+    ref = tweet("Hit 140 in the cruiser on the bypass just for fun lol, sarge never checks the GPS", ts(2023, 9, 16, 2))
+    truth.expect("reckless_behaviour", "x", "data/tweets.js", ref, "misusing a patrol car")
+    truth.expect("employment", "x", "data/tweets.js", ref, "cruiser and sarge: job talk")
+    ref = tweet("Few beers at the Royals game then an Uber home like an adult", ts(2023, 9, 17, 23))
+    truth.clean("x", "data/tweets.js", ref, "drinking with a ride home")
+    ref = tweet("Our department's position on the new bail law is clear: we support it, and we expect the council to "
+                "pass it on Tuesday.", ts(2023, 9, 23, 16))
+    truth.expect("official_capacity", "x", "data/tweets.js", ref, "states the department's position")
+    truth.expect("employment", "x", "data/tweets.js", ref, "speaks as a member of the department")
+    ref = tweet("My neighbour Karen is back in rehab again, third time this year, and her kids are at Coronado Elementary "
+                "with mine", ts(2023, 9, 30, 20))
+    truth.expect("private_facts", "x", "data/tweets.js", ref, "a named neighbour's rehab and her children's school")
+    ref = tweet("Pink October 5K for breast cancer research on Saturday, come run with us!", ts(2023, 10, 1, 9))
+    truth.clean("x", "data/tweets.js", ref, "a charity run, not anyone's health")
     files["data/tweets.js"] = ytd("tweets", tweets)
 
     files["data/like.js"] = ytd("like", [{"like": {"tweetId": "1400000000000000001", "fullText": "Great turnout at the 5K today!",

@@ -13,8 +13,9 @@ RULES = (
          r"\b0\d{1,2} ?\d{4} ?\d{4}\b|\b\d{3}[.-]\d{4}\b", "a phone number", 0),
     rule(r"\b\d{1,5} [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Ct|Court|Blvd|Way|Pl|"
          r"Place|Cres|Crescent|Terrace|Tce|Close)\b\.?", "a street address", 0),
-    rule(r"\b(?:plate|tag|rego|reg|registration|licen[cs]e plate)s?\b.{0,12}\b[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}\b",
-         "a licence plate"),
+    # A plate is letters and digits together ("KS 4JX 221", "ABC-1234"), not a word after "plate".
+    rule(r"\b(?:[Pp]lates?|[Tt]ags?|[Rr]ego|[Rr]eg|[Rr]egistration|[Ll]icen[cs]e plate)\b.{0,12}"
+         r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,4}\b", "a licence plate", 0),
     rule(r"\b(?:diagnosed|diagnosis|cancer|chemo|hiv|aids|std|sti|bipolar|schizophren\w*|depression|suicid\w*|overdos\w*|"
          r"miscarr\w*|pregnan\w*|dementia|alzheimer\w*|psych ward|sectioned|committed|on meds|mental health)\b",
          "health details"),

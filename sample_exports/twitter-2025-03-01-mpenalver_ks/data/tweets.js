@@ -341,5 +341,320 @@ window.YTD.tweets.part0 = [
         ]
       }
     }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000063352000000"
+          ],
+          "editableUntil" : "2023-09-02T23:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "125"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000063352000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000063352000000",
+      "created_at" : "Sat Sep 02 22:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Ran the plate on the white Silverado parked outside the bank on 5th, came back stolen out of Wichita. Booking him as we speak",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000071271000000"
+          ],
+          "editableUntil" : "2023-09-03T12:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "65"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000071271000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000071271000000",
+      "created_at" : "Sun Sep 03 11:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Ran the Salina half marathon this morning, 1:58 and a new PB 🏃‍♀️",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000079190000000"
+          ],
+          "editableUntil" : "2023-09-11T00:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "64"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000079190000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000079190000000",
+      "created_at" : "Sun Sep 10 23:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "These f*cking illegals are ruining this town, send them all back",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000087109000000"
+          ],
+          "editableUntil" : "2023-09-11T09:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "90"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000087109000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000087109000000",
+      "created_at" : "Mon Sep 11 08:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Someone spray-painted a slur on the mosque on Ninth St last night. Not who we are, Salina.",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000095028000000"
+          ],
+          "editableUntil" : "2023-09-16T03:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "81"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000095028000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000095028000000",
+      "created_at" : "Sat Sep 16 02:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Hit 140 in the cruiser on the bypass just for fun lol, sarge never checks the GPS",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000102947000000"
+          ],
+          "editableUntil" : "2023-09-18T00:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "60"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000102947000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000102947000000",
+      "created_at" : "Sun Sep 17 23:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Few beers at the Royals game then an Uber home like an adult",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000110866000000"
+          ],
+          "editableUntil" : "2023-09-23T17:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "119"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000110866000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000110866000000",
+      "created_at" : "Sat Sep 23 16:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Our department's position on the new bail law is clear: we support it, and we expect the council to pass it on Tuesday.",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000118785000000"
+          ],
+          "editableUntil" : "2023-09-30T21:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "114"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000118785000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000118785000000",
+      "created_at" : "Sat Sep 30 20:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "My neighbour Karen is back in rehab again, third time this year, and her kids are at Coronado Elementary with mine",
+      "lang" : "en"
+    }
+  },
+  {
+    "tweet" : {
+      "edit_info" : {
+        "initial" : {
+          "editTweetIds" : [
+            "1500000126704000000"
+          ],
+          "editableUntil" : "2023-10-01T10:00:00.000Z",
+          "editsRemaining" : "5",
+          "isEditEligible" : true
+        }
+      },
+      "retweeted" : false,
+      "source" : "<a href=\"http://twitter.com/download/android\" rel=\"nofollow\">Twitter for Android</a>",
+      "entities" : {
+        "hashtags" : [],
+        "symbols" : [],
+        "urls" : [],
+        "user_mentions" : []
+      },
+      "display_text_range" : [
+        "0",
+        "73"
+      ],
+      "favorite_count" : "2",
+      "id_str" : "1500000126704000000",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "1500000126704000000",
+      "created_at" : "Sun Oct 01 09:00:00 +0000 2023",
+      "favorited" : false,
+      "full_text" : "Pink October 5K for breast cancer research on Saturday, come run with us!",
+      "lang" : "en"
+    }
   }
 ]
