@@ -432,6 +432,7 @@ class Evidence:
     created_at: datetime | None = None
     geo: GeoPoint | None = None
     place_name: str = ""
+    highlight: str = ""  # the words that made the finding, inside the excerpt (shown marked)
 
 
 @dataclass(frozen=True, slots=True)

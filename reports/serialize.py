@@ -28,6 +28,8 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
         "excerpt": evidence.excerpt,
         "date": evidence.created_at.isoformat() if evidence.created_at else None,
     }
+    if evidence.highlight and evidence.highlight in evidence.excerpt:
+        data["highlight"] = evidence.highlight
     if evidence.geo:
         data["location"] = {"lat": coordinate(evidence.geo.lat, redact), "lon": coordinate(evidence.geo.lon, redact),
                             "source": evidence.geo.source, "place": evidence.place_name}

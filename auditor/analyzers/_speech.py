@@ -116,7 +116,8 @@ class SpeechCheck(Analyzer):
             detector=self.name, topic=self.topics[0], severity=severity,
             title=f"{platform_title(item.platform)} {_where(item)} {self.WHAT}",
             explanation=explanation, platform=item.platform,
-            evidence=[evidence_for(item, excerpt(item.text, start, end) if spans else excerpt(item.text))],
+            evidence=[evidence_for(item, excerpt(item.text, start, end) if spans else excerpt(item.text),
+                                   highlight=item.text[start:end] if spans else "")],
             confidence=round(judgement.probability, 2),
         )
 

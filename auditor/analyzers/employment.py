@@ -437,6 +437,7 @@ class EmploymentDisclosureAnalyzer(Analyzer):
             detector=self.name, topic="employment_disclosure", severity=severity,
             title=TITLES[tier].format(platform=platform_title(item.platform), where=_where(item)),
             explanation=explanation, platform=item.platform,
-            evidence=[evidence_for(item, excerpt(item.text, span.start, span.end) if span else excerpt(item.text))],
+            evidence=[evidence_for(item, excerpt(item.text, span.start, span.end) if span else excerpt(item.text),
+                                   highlight=item.text[span.start:span.end] if span else "")],
             confidence=round(judgement.probability, 2) if tier != AFFINITY else CONFIDENCE[AFFINITY],
         )

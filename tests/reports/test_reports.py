@@ -113,3 +113,17 @@ def test_map_redacts_coordinates():
     finding = Finding("geotags", "location_exposure", Severity.MEDIUM, "t", "e", "photos", [evidence])
     points, _ = collect([finding], redact=True)
     assert (points[0].lat, points[0].lon) == (38.84, -97.61)
+
+
+def test_the_words_that_made_a_finding_are_marked_and_escaped(tmp_path):
+    from auditor.analyzers.base import AuditContext
+    from auditor.analyzers.registry import all_analyzers
+    from auditor.model import Item, ItemKind, SourceRef
+
+    text = "<b>Hit 140 in the cruiser on the bypass just for fun lol</b>, sarge never checks"
+    item = Item(id="x1", platform="x", kind=ItemKind.POST, source=SourceRef("in", "tweets.js", "[0]"), text=text)
+    (finding,) = all_analyzers()["reckless_behaviour"].analyze(AuditContext([], [item]))
+    assert finding.evidence[0].highlight and finding.evidence[0].highlight in finding.evidence[0].excerpt
+    from reports.serialize import evidence_dict
+
+    assert evidence_dict(finding.evidence[0])["highlight"] == finding.evidence[0].highlight
