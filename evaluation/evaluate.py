@@ -73,6 +73,13 @@ class Score:
         return "\n".join(lines)
 
 
+def _record(score: Score, errors: list[str], predicted: bool, item: dict, probability: float) -> None:
+    """Count one labelled text, and note it when the check got it wrong."""
+    score.add(predicted, bool(item["label"]), item["kind"])
+    if predicted != bool(item["label"]):
+        errors.append(f"{'missed' if item['label'] else 'false alarm'} ({item['kind']}, {probability:.2f}): {item['text']}")
+
+
 def evaluate_employment(with_profile: bool) -> tuple[Score, list[str]]:
     items = employment("test")
     score, errors = Score(), []
@@ -88,10 +95,7 @@ def evaluate_employment(with_profile: bool) -> tuple[Score, list[str]]:
         judged = detectors[key].judge([i["text"] for i in group], [i["where"] for i in group],
                                       [FIELDS.get(i["where"]) for i in group])
         for item, judgement in zip(group, judged):
-            score.add(judgement.disclosure, bool(item["label"]), item["kind"])
-            if judgement.disclosure != bool(item["label"]):
-                errors.append(f"{'missed' if item['label'] else 'false alarm'} ({item['kind']}, "
-                              f"{judgement.probability:.2f}): {item['text']}")
+            _record(score, errors, judgement.disclosure, item, judgement.probability)
     return score, errors
 
 
@@ -105,10 +109,7 @@ def evaluate_speech(name: str) -> tuple[Score, list[str]]:
     score, errors = Score(), []
     judged = check.judge([i["text"] for i in items], [i.get("where", "post") for i in items])  # type: ignore[attr-defined]
     for item, judgement in zip(items, judged):
-        score.add(judgement.flagged, bool(item["label"]), item["kind"])
-        if judgement.flagged != bool(item["label"]):
-            errors.append(f"{'missed' if item['label'] else 'false alarm'} ({item['kind']}, {judgement.probability:.2f}): "
-                          f"{item['text']}")
+        _record(score, errors, judgement.flagged, item, judgement.probability)
     return score, errors
 
 

@@ -19,8 +19,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import LeaveOneGroupOut
 
+from auditor.analyzers.base import WHERE_FIELDS
 from auditor.analyzers.employment import MODEL_FILE, SIGNALS, EmploymentVocabulary
-from auditor.model import ProfileField
 from auditor.profile import AgencyProfile
 from auditor.textmodel import EMBEDDING, LinearTextModel, feature_matrix
 
@@ -30,8 +30,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "auditor" / "data" / MODEL_FI
 MIN_PRECISION = 0.88
 STRENGTHS = (3.0, 10.0, 30.0)
 EMBEDDING_SCALES = (0.0, 0.5, 0.75)
-FIELDS = {"bio": ProfileField.BIO, "headline": ProfileField.HEADLINE, "employer": ProfileField.EMPLOYER,
-          "display_name": ProfileField.DISPLAY_NAME}
+FIELDS = {where: field for field, where in WHERE_FIELDS.items()}  # corpus `where` -> the profile field it stands for
 
 
 def rows(items: list[dict], with_profile: bool) -> tuple[list[str], np.ndarray, list[str]]:

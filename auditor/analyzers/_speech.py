@@ -19,12 +19,10 @@ import numpy as np
 
 from auditor.model import Finding, Item, ItemKind, ProfileField, Severity
 
-from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
+from .base import HANDLE, URL, Analyzer, AuditContext, evidence_for, excerpt, platform_title, where_of
 
 SPOKEN_KINDS = {ItemKind.POST, ItemKind.COMMENT, ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY, ItemKind.CHECK_IN}
 SPOKEN_FIELDS = {ProfileField.BIO, ProfileField.HEADLINE}
-URL = re.compile(r"https?://\S+|www\.\S+", re.I)
-HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 
 
 @dataclass(frozen=True)
@@ -123,8 +121,4 @@ class SpeechCheck(Analyzer):
 
 
 def _where(item: Item) -> str:
-    if item.kind == ItemKind.PROFILE_FIELD:
-        return "bio" if item.field == ProfileField.BIO else "headline"
-    if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY):
-        return "caption"
-    return "comment" if item.kind == ItemKind.COMMENT else "post"
+    return where_of(item.kind, item.field)

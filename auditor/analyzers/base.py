@@ -7,6 +7,7 @@ the model. The clause a finding is filed under comes from the policy's topic map
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -16,6 +17,7 @@ from auditor.model import (
     FieldKind,
     Finding,
     Item,
+    ItemKind,
     LocationPoint,
     LocationTrail,
     ProfileField,
@@ -27,6 +29,11 @@ if TYPE_CHECKING:
     from auditor.geo import Geography
 
 EXCERPT_CHARS = 240
+URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
+# The profile fields whose text the text checks read as self-description, in the corpus's words.
+WHERE_FIELDS = {ProfileField.BIO: "bio", ProfileField.HEADLINE: "headline", ProfileField.EMPLOYER: "employer",
+                ProfileField.DISPLAY_NAME: "display_name"}
 
 # Fields connectors record that no check reads, each with the reason; a test holds this list true.
 NOT_CHECKED: dict[FieldKind, str] = {
@@ -78,6 +85,15 @@ def evidence_for(record: Item | LocationPoint, text_excerpt: str = "", **extra: 
     created_at = record.created_at if isinstance(record, Item) else record.at
     return Evidence(item_id=record.id, platform=record.platform, source=record.source,
                     excerpt=text_excerpt, created_at=created_at, **extra)  # type: ignore[arg-type]
+
+
+def where_of(kind: ItemKind, field: FieldKind | None) -> str:
+    """The kind of place a text sits in, in the labelled corpus's words (bio, headline, post, caption ...)."""
+    if kind == ItemKind.PROFILE_FIELD:
+        return WHERE_FIELDS.get(field, "profile")  # type: ignore[arg-type]
+    if kind in (ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY):
+        return "caption"
+    return "comment" if kind == ItemKind.COMMENT else "post"
 
 
 def platform_title(platform: str) -> str:

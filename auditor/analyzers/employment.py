@@ -22,7 +22,7 @@ import yaml
 from auditor.model import FieldKind, Finding, Item, ItemKind, ProfileField, Severity
 from auditor.profile import AgencyProfile
 
-from .base import Analyzer, AuditContext, evidence_for, excerpt, platform_title
+from .base import HANDLE, URL, Analyzer, AuditContext, evidence_for, excerpt, platform_title, where_of
 from .registry import register
 
 
@@ -91,8 +91,6 @@ APPLICANT = re.compile(r"\b(?:appl(?:y|ied|ying|ication|icant)s?|polygraph|backg
 HYPOTHETICAL = re.compile(r"\b(?:if i (?:were|was|became|joined)|imagine (?:being|me)|would make a (?:good|great)|"
                           r"should (?:be|become|join)|could never be|in another life)\b", re.I)
 REPOST = re.compile(r"^\s*(?:RT @|sharing|shared|share|repost(?:ing)?|via @|copied from|copy and paste)", re.I)
-URL = re.compile(r"https?://\S+|www\.\S+", re.I)
-HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 AGENCY_TOKEN = " agencyname "
 # Words of the work itself (custody, court, patrol, radio, training, kit): their number in a text is a
 # feature that carries over to phrasings the corpus never used, where single n-grams do not.
@@ -316,16 +314,6 @@ HIGH_PROBABILITY = 0.9
 LOWERING = {"family": "it may be about a relative's job", "denial": "it may deny being an officer",
             "quoted": "it may quote someone else", "applicant": "it may be about applying rather than being hired",
             "hypothetical": "it may be hypothetical", "repost": "it may repeat someone else's post"}
-
-
-def where_of(kind: ItemKind, field: FieldKind | None) -> str:
-    """The kind of place a text sits in, in the corpus's words (bio, headline, post, caption ...)."""
-    if kind == ItemKind.PROFILE_FIELD:
-        return {ProfileField.BIO: "bio", ProfileField.HEADLINE: "headline", ProfileField.EMPLOYER: "employer",
-                ProfileField.DISPLAY_NAME: "display_name"}.get(field, "profile")  # type: ignore[arg-type]
-    if kind in (ItemKind.PHOTO, ItemKind.VIDEO, ItemKind.STORY):
-        return "caption"
-    return "comment" if kind == ItemKind.COMMENT else "post"
 
 
 @dataclass(frozen=True)
