@@ -120,3 +120,10 @@ def test_generator_reproduces_the_committed_samples(tmp_path):
     assert sorted(fresh) == sorted(stored), "run `make samples` and commit the result"
     differing = [name for name in fresh if _content(name, fresh[name].read_bytes()) != _content(name, stored[name].read_bytes())]
     assert differing == [], "run `make samples` and commit the result"
+
+
+def test_instagram_public_years_count_what_was_posted_then(audit):
+    (period,) = [f for f in audit.findings if f.detector == "privacy_history" and f.platform == "instagram"]
+    assert period.title == "Instagram was public from 2019-03 to 2021-07: 3 posts visible to anyone"
+    assert period.clause == "13" and period.severity.value == "medium"
+    assert not any(f.detector == "privacy_settings" and f.platform == "instagram" for f in audit.findings)

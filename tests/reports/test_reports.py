@@ -127,3 +127,14 @@ def test_the_words_that_made_a_finding_are_marked_and_escaped(tmp_path):
     from reports.serialize import evidence_dict
 
     assert evidence_dict(finding.evidence[0])["highlight"] == finding.evidence[0].highlight
+
+
+def test_the_report_says_once_that_a_setting_does_not_un_publish(tmp_path, result):
+    from auditor.pipeline import negative_assurance, unpublish_statement
+
+    policy = load_policy()
+    assurance = negative_assurance(result.inputs, result.ledger, [], result.findings, AgencyProfile(), policy)
+    statement = unpublish_statement(policy)
+    assert statement in assurance and "(clause 13)" in statement and "does not un-publish" in statement
+    html = write_reports(replace(result, assurance=assurance), tmp_path)["report.html"].read_text()
+    assert html.count("Changing a privacy setting does not un-publish anything") == 1
