@@ -9,6 +9,7 @@ by the local scale, so the final labels can apply one size rule ("legible", "vis
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -188,6 +189,7 @@ class Layer:
         shifted = _translation(-left, -top) @ matrix
         warped = cv2.warpPerspective(np.asarray(other.image), shifted, (int(right - left), int(bottom - top)),
                                      flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=(0, 0, 0, 0))
+        self._hide_behind(warped[..., 3] > 128, int(left), int(top))
         self._composite(Image.fromarray(warped, "RGBA"), int(left), int(top))
         for mark in other.marks:
             x0, y0, x1, y1 = mark.box
@@ -218,16 +220,30 @@ class Layer:
             self.draw.rounded_rectangle(shape, radius=max(2, (shape[3] - shape[1]) // 3), fill=fill)
         else:
             self.draw.rectangle(shape, fill=fill)
+        self._drop_covered(lambda mark: _overlap(mark.box, box) / max(_area(mark.box), 1e-6))
+
+    def _hide_behind(self, opaque: np.ndarray, left: int, top: int) -> None:
+        """Marks already on this layer that a newly pasted picture covers (a person in front of another)."""
+        def covered(mark: Mark) -> float:
+            x0, y0 = max(int(mark.box[0]), left), max(int(mark.box[1]), top)
+            x1, y1 = min(int(mark.box[2]), left + opaque.shape[1]), min(int(mark.box[3]), top + opaque.shape[0])
+            if x1 <= x0 or y1 <= y0:
+                return 0.0
+            return float(opaque[y0 - top:y1 - top, x0 - left:x1 - left].sum()) / max(_area(mark.box), 1e-6)
+
+        self._drop_covered(covered)
+
+    def _drop_covered(self, coverage: Callable[[Mark], float]) -> None:
         kept = []
         for mark in self.marks:
-            covered = _overlap(mark.box, box) / max(_area(mark.box), 1e-6)
+            covered = coverage(mark)
             limit = 0.2 if mark.kind is Kind.WORD else 0.4
             if covered > limit:
-                self.notes.append(f"{mark.kind.label} {mark.value} hidden behind an occluder")
-            else:
-                kept.append(mark)
-            if 0.05 < covered <= limit:
-                self.notes.append(f"{mark.kind.label} {mark.value} partly occluded")
+                self.notes.append(f"{mark.kind.label} {mark.value} hidden behind something in front")
+                continue
+            kept.append(mark)
+            if 0.05 < covered:
+                self.notes.append(f"{mark.kind.label} {mark.value} partly hidden")
         self.marks = kept
 
     def flatten(self, background=(255, 255, 255)) -> Image.Image:
