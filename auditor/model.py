@@ -60,10 +60,15 @@ class ProfileField(StrEnum):
 
 
 class Setting(StrEnum):
-    """An account-level setting an item of kind SETTING records (its value is the item's text)."""
+    """An account-level setting an item of kind SETTING records (its value is the item's text).
 
-    PRIVATE_ACCOUNT = "private account"
-    PROTECTED_POSTS = "protected posts"
+    On the items that open or close the whole account (PRIVATE_ACCOUNT, PROTECTED_POSTS, PRIVACY_CHANGE) the
+    connector also sets `Item.visibility`: who could see the account's posts under that state (PUBLIC or LIMITED).
+    """
+
+    PRIVATE_ACCOUNT = "private account"  # the account's state when the export was made
+    PROTECTED_POSTS = "protected posts"  # X: one dated change of "Protect your posts"
+    PRIVACY_CHANGE = "account privacy change"  # one dated switch between public and private
     SUGGEST_ACCOUNT = "suggest your account to others"
     DISCOVERABLE = "discoverable"
     INDEXABLE = "indexable by search engines"
@@ -237,6 +242,7 @@ class Account:
     profile_photo: str = ""
     private: bool | None = None  # None: the export does not say
     source: SourceRef | None = None
+    created_at: datetime | None = None  # when the account was opened, where the export says
 
     def __post_init__(self) -> None:
         _frozen_tuple(self, emails=self.emails, phones=self.phones, employers=self.employers,

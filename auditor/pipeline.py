@@ -172,7 +172,8 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     accuracy = detector_accuracy()
     findings: list[Finding] = []
     infos: list[AnalyzerInfo] = []
-    public = {item.id for item in items if item.visibility == Visibility.PUBLIC}
+    # A setting's visibility says who could see the account, not the setting itself: it raises nothing.
+    public = {item.id for item in items if item.visibility == Visibility.PUBLIC and item.kind != ItemKind.SETTING}
     authors = authors_by_item(items)
     analyzers = all_analyzers()
     for index, analyzer in enumerate(analyzers.values()):
@@ -250,7 +251,8 @@ def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile,
         explanation = (f"{poster_names(posters)} posted this, not you, so you cannot delete it: you can remove your tag "
                        f"or name, ask them to take it down, or report it. {explanation}")
     else:
-        remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
+        # Steps the analyzer knows for this very finding (the path to one setting) come before the topic's general ones.
+        remediation = list(dict.fromkeys([*finding.remediation, *(step for p in platforms for step in steps_for(finding.topic, p))]))
     severity = finding.severity
     rule = undercover_rule(policy) if profile.undercover else None
     if rule and finding.topic in rule.identifying_topics and policy.clause_for(rule.topic):
@@ -291,8 +293,16 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
     return notes
 
 
+def unpublish_statement(policy: Policy | None = None) -> str:
+    """The one plain sentence the report owes clause 13: a setting changed today does not reach back."""
+    clause = _clause_of(policy, "privacy_history") if policy else ""
+    return (f"Changing a privacy setting does not un-publish anything{clause}: whatever was public may already have been "
+            "seen, copied, scraped or archived, and a private account still shows everything to every follower. Settings "
+            "and platforms keep changing, so never assume that friends-only or private protects what you post.")
+
+
 def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], infos: list[AnalyzerInfo],
-                       findings: list[Finding], profile: AgencyProfile) -> list[str]:
+                       findings: list[Finding], profile: AgencyProfile, policy: Policy | None = None) -> list[str]:
     """The closing statement: what was read, which checks ran and how much they catch, what no export shows,
     and a verdict that never says "safe"."""
     read = [i for i in inputs if i.status == "read"]
@@ -305,6 +315,7 @@ def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], in
     unmeasured = [i.name for i in infos if i.recall is None and not i.error]
     lines.append("Checks that ran: " + "; ".join(measured) + (f"; reported as recorded: {', '.join(unmeasured)}" if unmeasured else "")
                  + ". What a check misses, it misses silently.")
+    lines.append(unpublish_statement(policy))
     lines.append("Not seen by this audit: private messages, what other people posted of you that your exports do not list "
                  "(their own photos and posts, tags you removed), copies already scraped or archived, text inside images, "
                  "accounts you did not export, and what is public about you today (exports show what you posted, not who "
@@ -357,5 +368,5 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
         profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
-        assurance=negative_assurance(inputs, ledger, infos, findings, profile),
+        assurance=negative_assurance(inputs, ledger, infos, findings, profile, policy),
     )

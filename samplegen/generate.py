@@ -33,7 +33,9 @@ from .persona import (
     GYM,
     HOME,
     IG_POSTS,
+    IG_PRIVACY,
     IG_PROFILE,
+    IG_SIGNUP,
     IG_ZIP,
     LAKE,
     PHOTOS_ROOT,
@@ -187,12 +189,23 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
             "Bio": entry("Coffee, trails & my K9 partner Bruno 🐾 #deputylife"),
             "Gender": entry("female"),
             "Date of birth": entry("1991-04-17"),
-            "Private Account": entry("False"),
+            "Private Account": entry("True"),
         },
     }]}
     files[IG_PROFILE] = meta_json(personal)
     truth.expect("employment", "instagram", IG_PROFILE, "profile_user[0].bio", "K9 partner and #deputylife in the bio")
-    truth.expect("privacy_settings", "instagram", IG_PROFILE, "profile_user[0].private", "a public Instagram account")
+    truth.clean("instagram", IG_PROFILE, "profile_user[0].private", "private now: the public years are the history's finding")
+
+    # Opened in late 2018 (private), public from 2019-03 to 2021-07, private since: three posts date from the public years.
+    def change(title: str, when: datetime) -> dict[str, Any]:
+        return {"title": title, "media_map_data": {}, "string_map_data": {"Time": {"href": "", "value": "", "timestamp": int(when.timestamp())}}}
+
+    files[IG_PRIVACY] = meta_json({"account_history_account_privacy_history": [
+        change("Public", ts(2019, 3, 12, 18)), change("Private", ts(2021, 7, 20, 9))]})
+    truth.expect("privacy_history", "instagram", IG_PRIVACY, "account_history_account_privacy_history[0]",
+                 "public from 2019-03 to 2021-07: 3 posts visible to anyone then")
+    files[IG_SIGNUP] = meta_json({"account_history_registration_info": [{"title": "", "media_map_data": {}, "string_map_data": {
+        "Username": entry("marisol.p_ks"), "Time": {"href": "", "value": "", "timestamp": int(ts(2018, 11, 2).timestamp())}}}]})
     files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.jpeg(color=(190, 160, 140))
 
     posts: list[dict[str, Any]] = []
@@ -218,6 +231,11 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("coworkers", "instagram", IG_POSTS, "[3]", "mentions a roster member's handle")
     posts.append({"media": [media("202401", "402345678_2233445566_n_17996677889900112", ts(2024, 1, 9, 13), "Thank you to everyone who came out today #backtheblue")]})
     truth.expect("employment", "instagram", IG_POSTS, "[4]", "affinity hashtag (low)")
+    for month, name, when, title in (("201906", "61020304_2233445566_n", ts(2019, 6, 15, 20), "Sunflowers everywhere 🌻"),
+                                     ("202002", "86120304_3344556677_n", ts(2020, 2, 9, 15), "Snow day with Bruno ❄️"),
+                                     ("202105", "18720304_4455667788_n", ts(2021, 5, 30, 19), "Birthday cake attempt #2 🎂")):
+        posts.append({"media": [media(month, name, when, title, color=(200, 180, 90))]})
+        truth.clean("instagram", IG_POSTS, f"[{len(posts) - 1}]", "a harmless post from the public years")
     files[IG_POSTS] = meta_json(posts)
 
     files["connections/followers_and_following/following.json"] = meta_json({"relationships_following": [

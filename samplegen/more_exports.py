@@ -193,7 +193,8 @@ def tiktok(truth: GroundTruth) -> dict[str, bytes]:
         "Comment": {"Comments": {"CommentsList": [{"date": "2024-03-03 20:00:00", "comment": "The fashion police would arrest me lol"}]}},
         "Your Activity": {"Following": {"Following": [{"Date": "2021-03-03 20:00:00", "UserName": "kbrandt_hcso"}]},
                           "Watch History": {"VideoList": [{"Date": "2024-01-01 00:00:00", "Link": "https://x"}]}},
-        "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled", "Suggest your account to others": "Enabled"}}},
+        "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled", "Suggest your account to others": "Enabled",
+                                                      "Allow Others to Find Me": "On", "Who Can Post Comments": "Everyone"}}},
     }
     files = {"user_data_tiktok.json": json.dumps(data, indent=2, ensure_ascii=False).encode()}
     truth.expect("employment", "tiktok", "user_data_tiktok.json", "Profile.ProfileMap.bioDescription", "#deputylife in the bio")
@@ -201,7 +202,10 @@ def tiktok(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[0]", "mentions a roster member")
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", None, "follows a roster member")
     truth.clean("tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[1]", "a sunset")
-    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Private Account", "public account")
+    truth.expect("privacy_history", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Private Account",
+                 "public account: both videos were visible to anyone")
+    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Allow Others to Find Me",
+                 "others can find the account")
     truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Suggest your account to others",
                  "account suggested to others")
     truth.clean("tiktok", "user_data_tiktok.json", "Comment.Comments.CommentsList[0]", "fashion police")

@@ -31,6 +31,8 @@ FB_WALL = "your_facebook_activity/posts/other_people's_posts_to_your_timeline.js
 IG_ZIP = "instagram-marisol.penalver-20250302.zip"
 IG_PROFILE = "personal_information/personal_information/personal_information.json"
 IG_POSTS = "your_instagram_activity/content/posts_1.json"
+IG_PRIVACY = "security_and_login_information/login_and_account_creation/account_privacy_changes.json"
+IG_SIGNUP = "security_and_login_information/login_and_account_creation/signup_information.json"
 X_ROOT = "twitter-2025-03-01-mpenalver_ks"
 PHOTOS_ROOT = "Camera Roll 2024"
 

@@ -139,3 +139,10 @@ def test_what_others_posted_about_the_persona_is_reported_as_theirs(audit, tmp_p
     assert {who for _, who in others.findings} == {"Tomás Ruiz", "Kelly Brandt"}
     html = write_reports(audit, tmp_path)["report.html"].read_text()
     assert 'id="others"' in html and "What other people posted about you" in html
+
+
+def test_instagram_public_years_count_what_was_posted_then(audit):
+    (period,) = [f for f in audit.findings if f.detector == "privacy_history" and f.platform == "instagram"]
+    assert period.title == "Instagram was public from 2019-03 to 2021-07: 3 posts visible to anyone"
+    assert period.clause == "13" and period.severity.value == "medium"
+    assert not any(f.detector == "privacy_settings" and f.platform == "instagram" for f in audit.findings)

@@ -162,3 +162,14 @@ def test_no_section_when_nothing_was_posted_by_others(tmp_path, result):
     html = write_reports(result, tmp_path)["report.html"].read_text()
     assert 'id="others"' not in html
     assert json.loads((tmp_path / "findings.json").read_text())["posted_by_others"]["items_by_platform"] == {}
+
+
+def test_the_report_says_once_that_a_setting_does_not_un_publish(tmp_path, result):
+    from auditor.pipeline import negative_assurance, unpublish_statement
+
+    policy = load_policy()
+    assurance = negative_assurance(result.inputs, result.ledger, [], result.findings, AgencyProfile(), policy)
+    statement = unpublish_statement(policy)
+    assert statement in assurance and "(clause 13)" in statement and "does not un-publish" in statement
+    html = write_reports(replace(result, assurance=assurance), tmp_path)["report.html"].read_text()
+    assert html.count("Changing a privacy setting does not un-publish anything") == 1
