@@ -265,6 +265,9 @@ class Item:
     field: FieldKind | None = None  # which profile field, setting or kind of connection
     label: str = ""  # the export's own name for it, when that says more (a TikTok setting, a Mastodon list)
     visibility: "Visibility" = Visibility.UNKNOWN  # who could see it, read from `audience` by the connector
+    # Who posted it: None for the account owner (the officer); a Person with no name or handle when the
+    # export says someone else did but not who (a photo a partner shared, say).
+    author: Person | None = None
 
     def __post_init__(self) -> None:
         _frozen_tuple(self, people=self.people, media=self.media)
@@ -280,6 +283,18 @@ class Item:
         if self.place and self.place.geo:
             points.append(self.place.geo)
         return points
+
+    @property
+    def posted_by_someone_else(self) -> bool:
+        """Someone other than the account owner posted it: the owner can untag, ask or report, not delete."""
+        return self.author is not None
+
+    @property
+    def author_label(self) -> str:
+        """How the report names who posted it ("" for the account owner)."""
+        if self.author is None:
+            return ""
+        return self.author.label or "someone else (the export does not say who)"
 
     @property
     def field_label(self) -> str:

@@ -10,6 +10,8 @@ import yaml
 from auditor.model import Setting
 from auditor.yamlconfig import ConfigError, line_prefix, read_yaml
 
+OTHERS_CONTENT = "posted_by_others"  # the catalogue's section for content other people posted (not a policy topic)
+
 
 @lru_cache(maxsize=1)
 def _catalogue() -> dict:
@@ -23,6 +25,12 @@ def steps_for(topic: str, platform: str) -> list[str]:
     if platform in by_platform and "any" in by_platform:
         steps += [s for s in by_platform["any"] if s not in steps]
     return steps
+
+
+def steps_for_others_content(platform: str) -> list[str]:
+    """What the officer can do about something someone else posted: untag, ask the poster, report it."""
+    by_platform = _catalogue().get(OTHERS_CONTENT) or {}
+    return list(by_platform.get(platform) or []) + [s for s in by_platform.get("any") or [] if s not in (by_platform.get(platform) or [])]
 
 
 def has_steps(topic: str) -> bool:

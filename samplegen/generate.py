@@ -29,6 +29,7 @@ from .persona import (
     FB_POSTS,
     FB_PROFILE,
     FB_ROOT,
+    FB_WALL,
     GYM,
     HOME,
     IG_POSTS,
@@ -150,6 +151,18 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("employment", "facebook", FB_COMMENTS, "[0]", "roll call and 'my sergeant'")
     truth.clean("facebook", FB_COMMENTS, "[1]", "calling the police is what civilians do")
     truth.clean("facebook", FB_COMMENTS, "[2]", "a deputy editor is a newspaper job")
+
+    # What other people posted on her timeline: she cannot delete it, only hide it, untag or ask.
+    wall = {"wall_posts_sent_to_you": {"activity_log_data": [
+        {"timestamp": int(ts(2023, 7, 1, 17).timestamp()), "title": "Tomás Ruiz wrote on your timeline.",
+         "data": [{"post": "Congrats to Deputy Peñalver on five years with the Harlow County Sheriff's Office! Proud to ride beside you."}]},
+        {"timestamp": int(ts(2024, 4, 17, 9).timestamp()), "title": "Ana Lucía Ferreira wrote on your timeline.",
+         "data": [{"post": "Happy birthday Marisol!! 🎂 Brunch on me this weekend"}]},
+    ]}}
+    files[FB_WALL] = meta_json(wall)
+    truth.expect("employment", "facebook", FB_WALL, "[0]", "a coworker's post on her timeline names her rank and agency")
+    truth.expect("coworkers", "facebook", FB_WALL, "[0]", "posted on her timeline by a roster member")
+    truth.clean("facebook", FB_WALL, "[1]", "a friend's birthday wish")
 
     files["ads_information/advertisers_using_your_activity_or_information.json"] = meta_json(
         {"custom_audiences_all_types_v2": [{"advertiser_name": "Prairie Outfitters", "has_data_file_custom_audience": True}]})

@@ -26,6 +26,8 @@ FB_ALBUM = "your_facebook_activity/posts/album/0.json"
 FB_PROFILE = "personal_information/profile_information/profile_information.json"
 FB_FRIENDS = "connections/friends/your_friends.json"
 FB_COMMENTS = "your_facebook_activity/comments_and_reactions/comments.json"
+# Documented for the 2019-2022 layout (posts/...); its place in the 2024 layout is assumed to follow the other posts files.
+FB_WALL = "your_facebook_activity/posts/other_people's_posts_to_your_timeline.json"
 IG_ZIP = "instagram-marisol.penalver-20250302.zip"
 IG_PROFILE = "personal_information/personal_information/personal_information.json"
 IG_POSTS = "your_instagram_activity/content/posts_1.json"
