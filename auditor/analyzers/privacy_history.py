@@ -126,7 +126,7 @@ class PrivacyHistoryAnalyzer(Analyzer):
             states = [r for r in records if r.field == CURRENT_STATE and r.visibility != Visibility.UNKNOWN]
             opened = min((a.created_at for a in ctx.accounts if a.platform == platform and a.created_at), default=None)
             published = [i for i in ctx.items if i.platform == platform and i.kind in PUBLISHED
-                         and i.visibility not in (Visibility.LIMITED, Visibility.PRIVATE)]
+                         and not i.posted_by_someone_else and i.visibility not in (Visibility.LIMITED, Visibility.PRIVATE)]
             undated_changes = sum(1 for c in changes if c.created_at is None)
             for period in public_periods(changes, states[0] if states else None, opened):
                 yield self._finding(platform, period, published, undated_changes)

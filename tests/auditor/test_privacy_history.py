@@ -116,3 +116,14 @@ def test_the_last_change_to_public_on_x_is_open_ended():
     findings = list(PrivacyHistoryAnalyzer().analyze(AuditContext([], items)))
     assert [f.title for f in findings] == ["X was public until 2024-01", "X has been public since 2024-05"]
     assert "Protect your posts" in findings[1].remediation[0]
+
+
+def test_what_others_posted_is_not_counted_as_yours():
+    from dataclasses import replace
+
+    from auditor.model import Person
+
+    by_friend = replace(published(day(2020, 2, 1), index=1), author=Person(name="A Friend"))
+    items = [change(day(2019, 3), PUBLIC), change(day(2021, 7), PRIVATE, index=1), published(day(2020, 1, 1)), by_friend]
+    (finding,) = PrivacyHistoryAnalyzer().analyze(AuditContext([], items))
+    assert "1 post was visible" in finding.explanation
