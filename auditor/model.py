@@ -135,6 +135,15 @@ class Visibility(StrEnum):
     UNKNOWN = "not recorded"
 
 
+class InsigniaKind(StrEnum):
+    """What an agency reference picture shows (agency profile `references:`)."""
+
+    PATCH = "patch"
+    BADGE = "badge"
+    LOGO = "logo"
+    LIVERY = "livery"
+
+
 class LedgerState(StrEnum):
     PARSED = "parsed"
     IGNORED = "ignored"
