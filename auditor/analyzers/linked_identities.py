@@ -173,9 +173,10 @@ class LinkedIdentitiesCheck(Analyzer):
     def _bio_links(accounts: dict[str, Account]) -> list[tuple[str, str]]:
         links = []
         for one, other in ((a, b) for a in accounts for b in accounts if a != b):
-            text = re.sub(r"[^a-z0-9 /]", "", " ".join(accounts[one].websites).lower())
+            # Whole handles only: "IG: @marisol.p_ks" names marisol.p_ks, not an account called "marisol".
+            named = {_handle_key(word) for word in re.findall(r"[\w.\-]+", " ".join(accounts[one].websites).lower())}
             keys = [_handle_key(h) for h in accounts[other].handle.split()]
-            if any(len(key) >= 5 and key in text for key in keys):
+            if any(len(key) >= 5 and key in named for key in keys):
                 links.append((one, other))
         return links
 
