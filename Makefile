@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP    := $(VENV)/.installed-test
 
-.PHONY: demo test test-tools samples train eval bench clean
+.PHONY: demo test test-tools samples train eval bench compare-profanity clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -53,5 +53,19 @@ bench: $(TEST_STAMP) test-tools
 	$(BIN)/python benchmarks/location_bench.py
 	$(BIN)/python benchmarks/archive_bench.py
 
+# Measure two PyPI profanity filters against the obscene_speech check (evaluation/PROFANITY.md). They live in
+# their own venv: alt-profanity-check pins scikit-learn exactly, so they never become offduty dependencies.
+COMPARE_VENV  := .venv-compare
+COMPARE_STAMP := $(COMPARE_VENV)/.installed
+PROFANITY_PACKAGES := alt-profanity-check==1.9.1 better-profanity==0.7.0
+
+$(COMPARE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(COMPARE_VENV)
+	$(COMPARE_VENV)/bin/pip install --quiet --disable-pip-version-check -e . $(PROFANITY_PACKAGES)
+	@touch $@
+
+compare-profanity: $(COMPARE_STAMP)
+	$(COMPARE_VENV)/bin/python -m evaluation.compare_profanity
+
 clean:
-	rm -rf $(VENV) offduty-report .pytest_cache
+	rm -rf $(VENV) $(COMPARE_VENV) offduty-report .pytest_cache

@@ -61,10 +61,15 @@ class ProfileField(StrEnum):
 
 
 class Setting(StrEnum):
-    """An account-level setting an item of kind SETTING records (its value is the item's text)."""
+    """An account-level setting an item of kind SETTING records (its value is the item's text).
 
-    PRIVATE_ACCOUNT = "private account"
-    PROTECTED_POSTS = "protected posts"
+    On the items that open or close the whole account (PRIVATE_ACCOUNT, PROTECTED_POSTS, PRIVACY_CHANGE) the
+    connector also sets `Item.visibility`: who could see the account's posts under that state (PUBLIC or LIMITED).
+    """
+
+    PRIVATE_ACCOUNT = "private account"  # the account's state when the export was made
+    PROTECTED_POSTS = "protected posts"  # X: one dated change of "Protect your posts"
+    PRIVACY_CHANGE = "account privacy change"  # one dated switch between public and private
     SUGGEST_ACCOUNT = "suggest your account to others"
     DISCOVERABLE = "discoverable"
     INDEXABLE = "indexable by search engines"
@@ -138,6 +143,15 @@ class IdentifyingClue(StrEnum):
     EMPLOYMENT = "your employer or job"
     LINKED_ACCOUNTS = "your accounts tied to each other"
     PLACE = "your home or workplace"
+
+
+class InsigniaKind(StrEnum):
+    """What an agency reference picture shows (agency profile `references:`)."""
+
+    PATCH = "patch"
+    BADGE = "badge"
+    LOGO = "logo"
+    LIVERY = "livery"
 
 
 class LedgerState(StrEnum):
@@ -268,6 +282,7 @@ class Account:
     profile_photo: str = ""  # the current profile photo: its path in the export, or its URL; a PHOTO item carries it too
     private: bool | None = None  # None: the export does not say
     source: SourceRef | None = None
+    created_at: datetime | None = None  # when the account was opened, where the export says
 
     def __post_init__(self) -> None:
         _frozen_tuple(self, emails=self.emails, phones=self.phones, employers=self.employers,
@@ -290,6 +305,9 @@ class Item:
     field: FieldKind | None = None  # which profile field, setting or kind of connection
     label: str = ""  # the export's own name for it, when that says more (a TikTok setting, a Mastodon list)
     visibility: "Visibility" = Visibility.UNKNOWN  # who could see it, read from `audience` by the connector
+    # Who posted it: None for the account owner (the officer); a Person with no name or handle when the
+    # export says someone else did but not who (a photo a partner shared, say).
+    author: Person | None = None
 
     def __post_init__(self) -> None:
         _frozen_tuple(self, people=self.people, media=self.media)
@@ -305,6 +323,18 @@ class Item:
         if self.place and self.place.geo:
             points.append(self.place.geo)
         return points
+
+    @property
+    def posted_by_someone_else(self) -> bool:
+        """Someone other than the account owner posted it: the owner can untag, ask or report, not delete."""
+        return self.author is not None
+
+    @property
+    def author_label(self) -> str:
+        """How the report names who posted it ("" for the account owner)."""
+        if self.author is None:
+            return ""
+        return self.author.label or "someone else (the export does not say who)"
 
     @property
     def field_label(self) -> str:

@@ -30,6 +30,7 @@ from auditor.model import (
     LocationPoint,
     LocationTrail,
     MediaRef,
+    Person,
     Severity,
     Visibility,
     VisualFeatures,
@@ -37,7 +38,7 @@ from auditor.model import (
 from auditor.parallel import default_jobs
 from auditor.policy import Policy, UndercoverRule, load_policy
 from auditor.profile import AgencyProfile, load_profile
-from auditor.remediation import general_advice, steps_for
+from auditor.remediation import general_advice, steps_for, steps_for_others_content
 from auditor.undercover import identifying_clue, opening_findings
 
 if TYPE_CHECKING:
@@ -187,7 +188,9 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
     findings: list[Finding] = []
     clues: dict[str, IdentifyingClue] = {}  # judged on each check's own rating, before undercover grading
     infos: list[AnalyzerInfo] = []
-    public = {item.id for item in items if item.visibility == Visibility.PUBLIC}
+    # A setting's visibility says who could see the account, not the setting itself: it raises nothing.
+    public = {item.id for item in items if item.visibility == Visibility.PUBLIC and item.kind != ItemKind.SETTING}
+    authors = authors_by_item(items)
     analyzers = all_analyzers()
     for index, analyzer in enumerate(analyzers.values()):
         figures = accuracy.get(analyzer.name) or {}
@@ -202,7 +205,7 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
             produced = []
         clues.update((f.id, clue) for f in produced if (clue := identifying_clue(f)) is not None)
         findings.extend(_raise_if_public(_file_under_policy(replace(f, precision=info.precision, recall=info.recall),
-                                                            policy, profile), public) for f in produced)
+                                                            policy, profile, authors), public) for f in produced)
         infos.append(info)
         if progress:
             progress("Analysing", index + 1, len(analyzers))
@@ -233,11 +236,40 @@ def _raise_if_public(finding: Finding, public: set[str]) -> Finding:
                    "changing the setting now does not un-publish what was already seen, copied or archived.")
 
 
-def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile) -> Finding:
+def authors_by_item(items: list[Item]) -> dict[str, Person]:
+    """Who posted each item someone other than the account owner posted, by item id."""
+    return {item.id: item.author for item in items if item.author is not None}
+
+
+def posters_of(finding: Finding, authors: dict[str, Person]) -> tuple[Person, ...]:
+    """The people who posted a finding's items when none of them is the officer's own, else ()."""
+    if not finding.evidence or any(e.item_id not in authors for e in finding.evidence):
+        return ()
+    return tuple(dict.fromkeys(authors[e.item_id] for e in finding.evidence))
+
+
+def poster_names(posters: tuple[Person, ...]) -> str:
+    """"Tomás Ruiz", "Tomás Ruiz and Kelly Brandt", or "Someone else" when the export does not name them."""
+    names = list(dict.fromkeys(p.label for p in posters if p.label))
+    if not names:
+        return "Someone else"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile,
+                       authors: dict[str, Person] | None = None) -> Finding:
     clause = policy.clause_for(finding.topic)
     related = [c for c in policy.related.get(finding.topic, []) if c != clause]
     platforms = [finding.platform] if finding.platform != "several" else sorted({e.platform for e in finding.evidence})
-    remediation = list(dict.fromkeys(step for p in platforms for step in steps_for(finding.topic, p)))
+    posters = posters_of(finding, authors or {})
+    explanation = finding.explanation
+    if posters:  # the officer cannot delete it: the steps are to untag, ask the poster, or report it
+        remediation = list(dict.fromkeys(step for p in platforms for step in steps_for_others_content(p)))
+        explanation = (f"{poster_names(posters)} posted this, not you, so you cannot delete it: you can remove your tag "
+                       f"or name, ask them to take it down, or report it. {explanation}")
+    else:
+        # Steps the analyzer knows for this very finding (the path to one setting) come before the topic's general ones.
+        remediation = list(dict.fromkeys([*finding.remediation, *(step for p in platforms for step in steps_for(finding.topic, p))]))
     severity = finding.severity
     rule = undercover_rule(policy) if profile.undercover else None
     if rule and finding.topic in rule.identifying_topics and policy.clause_for(rule.topic):
@@ -246,7 +278,8 @@ def _file_under_policy(finding: Finding, policy: Policy, profile: AgencyProfile)
         clause = policy.clause_for(rule.topic)
         severity = RAISED[severity]  # graded: a name with an employer stays worse than a support hashtag
         remediation = steps_for(rule.topic, "any") + remediation
-    return replace(finding, clause=clause, related_clauses=tuple(related), remediation=tuple(remediation), severity=severity)
+    return replace(finding, clause=clause, related_clauses=tuple(related), remediation=tuple(remediation), severity=severity,
+                   explanation=explanation)
 
 
 def _clause_of(policy: Policy, topic: str) -> str:
@@ -289,8 +322,16 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
     return notes
 
 
+def unpublish_statement(policy: Policy | None = None) -> str:
+    """The one plain sentence the report owes clause 13: a setting changed today does not reach back."""
+    clause = _clause_of(policy, "privacy_history") if policy else ""
+    return (f"Changing a privacy setting does not un-publish anything{clause}: whatever was public may already have been "
+            "seen, copied, scraped or archived, and a private account still shows everything to every follower. Settings "
+            "and platforms keep changing, so never assume that friends-only or private protects what you post.")
+
+
 def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], infos: list[AnalyzerInfo],
-                       findings: list[Finding], profile: AgencyProfile) -> list[str]:
+                       findings: list[Finding], profile: AgencyProfile, policy: Policy | None = None) -> list[str]:
     """The closing statement: what was read, which checks ran and how much they catch, what no export shows,
     and a verdict that never says "safe"."""
     read = [i for i in inputs if i.status == "read"]
@@ -303,9 +344,11 @@ def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], in
     unmeasured = [i.name for i in infos if i.recall is None and not i.error]
     lines.append("Checks that ran: " + "; ".join(measured) + (f"; reported as recorded: {', '.join(unmeasured)}" if unmeasured else "")
                  + ". What a check misses, it misses silently.")
-    lines.append("Not seen by this audit: private messages, photos and posts other people keep or posted of you, copies "
-                 "already scraped or archived, text inside images, accounts you did not export, and what is public about you "
-                 "today (exports show what you posted, not who can see it now).")
+    lines.append(unpublish_statement(policy))
+    lines.append("Not seen by this audit: private messages, what other people posted of you that your exports do not list "
+                 "(their own photos and posts, tags you removed), copies already scraped or archived, text inside images, "
+                 "accounts you did not export, and what is public about you today (exports show what you posted, not who "
+                 "can see it now).")
     outright = sum(1 for f in findings if f.severity == Severity.HIGH)
     verdict = (f"{outright} finding(s) could identify you outright. " if outright else
                "No finding identifies you outright in what was read. ")
@@ -360,6 +403,6 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
         profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
-        assurance=negative_assurance(inputs, ledger, infos, findings, profile),
+        assurance=negative_assurance(inputs, ledger, infos, findings, profile, policy),
         visuals=visuals, imagery_checked=imagery is not None, opening=opening,
     )

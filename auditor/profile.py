@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from auditor.model import InsigniaKind
 from auditor.yamlconfig import ConfigError, read_yaml, validate
 
 
@@ -34,6 +35,15 @@ class Coworker:
     handles: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A picture of something that identifies the agency (a patch, a badge, a logo, a car's livery), which the
+    imagery checks look for in photos."""
+
+    kind: InsigniaKind
+    path: Path
+
+
 @dataclass
 class AgencyProfile:
     agency_names: list[str] = field(default_factory=list)  # full names and aliases
@@ -41,6 +51,7 @@ class AgencyProfile:
     email_domains: list[str] = field(default_factory=list)
     stations: list[Station] = field(default_factory=list)
     roster: list[Coworker] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     undercover: bool = False
     station_radius_m: float = 300.0
     policy_path: Path | None = None
@@ -117,6 +128,11 @@ class RosterEntry(_Schema):
     handles: Names = Field(default_factory=list, description="a list of the coworker's user names, such as [tomas.ruiz]")
 
 
+class ReferenceEntry(_Schema):
+    kind: InsigniaKind = Field(description="one of " + ", ".join(k.value for k in InsigniaKind))
+    path: str = Field(min_length=1, description="an image file next to the profile, such as patch.png")
+
+
 class ProfileFile(_Schema):
     """The agency profile file as written by the officer."""
 
@@ -126,6 +142,8 @@ class ProfileFile(_Schema):
                                     description="a distance in metres, a number greater than 0 such as 300")
     roster: Annotated[list[Annotated[RosterEntry, BeforeValidator(_roster_name_alone)]], BeforeValidator(_as_list)] = Field(
         default_factory=list, description="a list of coworkers, each a name or {name, handles}")
+    references: Annotated[list[ReferenceEntry], BeforeValidator(_as_list)] = Field(
+        default_factory=list, description="a list of pictures of your agency's patch, badge, logo or car livery, each {kind, path}")
     undercover: Annotated[bool, BeforeValidator(_none_as_false)] = Field(False, description="true or false")
     policy: str | None = Field(None, description="the name of a policy file next to this profile, such as our-policy.yaml")
 
@@ -138,6 +156,7 @@ def _build(model: ProfileFile, path: Path) -> AgencyProfile:
         email_domains=[d.lower().lstrip("@") for d in agency.email_domains],
         stations=[Station(s.name, s.lat, s.lon, s.address) for s in agency.stations],
         roster=[Coworker(c.name, tuple(h.lstrip("@") for h in c.handles)) for c in model.roster],
+        references=[Reference(r.kind, path.parent / r.path) for r in model.references],
         undercover=model.undercover,
         station_radius_m=model.station_radius_m,
         policy_path=(path.parent / model.policy) if model.policy else None,
@@ -173,4 +192,9 @@ def load_profile(path: Path | None) -> AgencyProfile:
     model, problems = check_profile_text(text)
     if model is None:
         raise ProfileError(str(path), problems)
-    return _build(model, path)
+    profile = _build(model, path)
+    missing = [f"the reference picture {r.path.name} ({r.kind}) is not next to the profile at {r.path}"
+               for r in profile.references if not r.path.is_file()]
+    if missing:
+        raise ProfileError(str(path), missing)
+    return profile

@@ -3,10 +3,12 @@
 Layouts: category folders at the root (2018–2022: posts/, photos_and_videos/ renamed posts/ in
 2022, profile_information/, friends/) and the Accounts Center layout (2023+: your_facebook_activity/,
 personal_information/, connections/). Every string is repaired for Meta's mojibake.
+Posts other people made on your timeline are read like your own, with the poster as the item's author.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Iterator
 
@@ -116,35 +118,68 @@ def parse_posts(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
         if not isinstance(post, dict):
             yield RecordProblem(f"[{index}]", "not a post record")
             continue
-        texts: list[str] = []
-        media: list[Media] = []
-        place: Place | None = None
-        for entry in post.get("data") or []:
-            if isinstance(entry, dict) and entry.get("post"):
-                texts.append(str(entry["post"]))
-        urls: list[str] = []
-        for attachment in post.get("attachments") or []:
-            for entry in (attachment or {}).get("data") or []:
-                if not isinstance(entry, dict):
-                    continue
-                if isinstance(entry.get("media"), dict):
-                    media.append(meta_media(ctx, entry["media"]))
-                    if media_text(entry["media"]) and media_text(entry["media"]) not in texts:
-                        texts.append(media_text(entry["media"]))
-                if isinstance(entry.get("place"), dict):
-                    place = _place(entry["place"])
-                context = entry.get("external_context")
-                if isinstance(context, dict) and context.get("url"):
-                    urls.append(str(context["url"]))
-                if entry.get("text"):
-                    texts.append(str(entry["text"]))
-        people = [Person(name=t.get("name", "")) if isinstance(t, dict) else Person(name=str(t))
-                  for t in post.get("tags") or []]
-        title = str(post.get("title", ""))
-        kind = ItemKind.CHECK_IN if place and not texts and not media else ItemKind.POST
-        yield ctx.item(path, f"[{index}]", kind, text="\n".join(texts) or title,
+        yield _post_item(ctx, path, f"[{index}]", post)
+
+
+# "Tomás Ruiz wrote on your timeline." is the title Facebook gives a post someone else made on yours
+# (facebook-schemas posts/other_people's_posts_to_your_timeline.json: the same record as your own posts).
+# Titles follow the account's language: one this does not recognise still counts as someone else's post.
+WALL_POST_TITLE = re.compile(r"^(?P<name>.+?) (?:wrote|posted|shared [^.]*?) (?:on|to) your (?:timeline|wall|profile)\b", re.I)
+
+
+def poster_from_title(title: str) -> Person:
+    """Who wrote a post on your timeline, from its title; a Person with no name when the title does not say."""
+    match = WALL_POST_TITLE.match(title.strip())
+    return Person(name=match.group("name").strip()) if match else Person()
+
+
+def parse_wall_posts(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    """Posts other people made on your timeline: `wall_posts_sent_to_you` holds the list itself (2019 schema)
+    or wraps it in `activity_log_data` (2020-2021 exports)."""
+    data = _load(ctx, path)
+    posts = data.get("wall_posts_sent_to_you") if isinstance(data, dict) else None
+    if isinstance(posts, dict):
+        posts = posts.get("activity_log_data")
+    if not isinstance(posts, list):
+        raise ParseError("expected a list of posts other people made on your timeline")
+    for index, post in enumerate(posts):
+        if not isinstance(post, dict):
+            yield RecordProblem(f"[{index}]", "not a post record")
+            continue
+        yield _post_item(ctx, path, f"[{index}]", post, author=poster_from_title(str(post.get("title", ""))))
+
+
+def _post_item(ctx: ReadContext, path: str, pointer: str, post: dict[str, Any], author: Person | None = None) -> Item:
+    """One post record (your own, or someone else's on your timeline when `author` is given)."""
+    texts: list[str] = []
+    media: list[Media] = []
+    place: Place | None = None
+    for entry in post.get("data") or []:
+        if isinstance(entry, dict) and entry.get("post"):
+            texts.append(str(entry["post"]))
+    urls: list[str] = []
+    for attachment in post.get("attachments") or []:
+        for entry in (attachment or {}).get("data") or []:
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("media"), dict):
+                media.append(meta_media(ctx, entry["media"]))
+                if media_text(entry["media"]) and media_text(entry["media"]) not in texts:
+                    texts.append(media_text(entry["media"]))
+            if isinstance(entry.get("place"), dict):
+                place = _place(entry["place"])
+            context = entry.get("external_context")
+            if isinstance(context, dict) and context.get("url"):
+                urls.append(str(context["url"]))
+            if entry.get("text"):
+                texts.append(str(entry["text"]))
+    people = [Person(name=t.get("name", "")) if isinstance(t, dict) else Person(name=str(t))
+              for t in post.get("tags") or []]
+    title = str(post.get("title", ""))
+    kind = ItemKind.CHECK_IN if place and not texts and not media else ItemKind.POST
+    return ctx.item(path, pointer, kind, text="\n".join(texts) or ("" if author else title),
                     created_at=from_unix(post.get("timestamp")), media=media, place=place,
-                    people=people, url=urls[0] if urls else "")
+                    people=people, url=urls[0] if urls else "", author=author)
 
 
 # Facebook keeps past profile pictures and cover photos as albums of these names (English exports; other
@@ -281,6 +316,8 @@ class FacebookConnector(Connector):
         Rule(r"^(personal_information/)?profile_information/profile_information\.json$", parse_profile),
         Rule(r"^(your_facebook_activity/)?posts/your_posts(__check_ins__photos_and_videos)?(_\d+)?\.json$", parse_posts),
         Rule(r"^(your_facebook_activity/)?posts/(your_)?status_updates\.json$", parse_posts),
+        # The 2019-2022 layout documents this file; the 2023+ one is assumed to keep its name, as the other posts files did.
+        Rule(r"^(your_facebook_activity/)?posts/other_people's_posts_to_your_timeline\.json$", parse_wall_posts),
         Rule(r"^(your_facebook_activity/)?(posts|photos_and_videos)/album/\d+\.json$", parse_album),
         Rule(r"^(your_facebook_activity/)?(posts|photos_and_videos)/your_(uncategorized_photos|videos)\.json$", parse_media_list),
         Rule(r"^(friends/friends|connections/friends/your_friends|friends_and_followers/friends)\.json$", parse_friends),

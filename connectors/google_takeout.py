@@ -255,11 +255,15 @@ def _sidecar(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item
     taken = from_unix((data.get("photoTakenTime") or {}).get("timestamp"))
     media = replace(media, taken_at=media.taken_at or taken)
     people = [Person(name=str(p.get("name", ""))) for p in data.get("people") or [] if isinstance(p, dict) and p.get("name")]
-    received = "fromPartnerSharing" in data or "fromSharedAlbum" in data
+    # immich-go (adapters/googlePhotos/json.go) and the real sidecar of DSC_0238.JPG(1).json keep these markers
+    # under googlePhotosOrigin; the export names no sharer, so the author is someone unnamed.
+    origin = data.get("googlePhotosOrigin") if isinstance(data.get("googlePhotosOrigin"), dict) else {}
+    received = any(key in block for block in (data, origin) for key in ("fromPartnerSharing", "fromSharedAlbum"))
     kind = ItemKind.VIDEO if title.lower().endswith(VIDEO_SUFFIXES) or path.lower().endswith(tuple(s + ".json" for s in VIDEO_SUFFIXES)) else ItemKind.PHOTO
     yield ctx.item(path, "", kind, text=str(data.get("description", "")), created_at=taken or from_unix(
         (data.get("creationTime") or {}).get("timestamp")), media=[media], people=people + list(media.people),
-        url=str(data.get("url", "")), audience="received from someone else" if received else "")
+        url=str(data.get("url", "")), audience="received from someone else" if received else "",
+        author=Person() if received else None)
 
 
 def _album(ctx: ReadContext, path: str, data: dict[str, Any]) -> Iterator[Item]:

@@ -8,11 +8,13 @@ through a small multilingual table rather than English literals.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+import re
+from datetime import datetime
+from typing import Any, Iterable, Iterator
 
-from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting
+from auditor.model import Account, ConnectionKind, Item, ItemKind, Person, ProfileField, Setting, Visibility
 
-from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
+from .base import Connector, NotUnderstood, ParseError, ReadContext, RecordProblem, Rule
 from .meta_common import media_text, meta_media
 from .meta_html import parse_post_blocks, profile_items
 from .registry import register
@@ -64,7 +66,91 @@ def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account 
             yield ctx.item(path, f"profile_user[0].{key}", ItemKind.PROFILE_FIELD, text=values[key], field=field)
     if "private" in values:
         yield ctx.item(path, "profile_user[0].private", ItemKind.SETTING, field=Setting.PRIVATE_ACCOUNT,
-                    text=values["private"], audience="private" if account.private else "public")
+                       text=values["private"], audience="private" if account.private else "public",
+                       visibility=Visibility.LIMITED if account.private else Visibility.PUBLIC)
+
+
+# The words a privacy change's title (or value) uses for each state, in the languages of the profile table above.
+# Meta's file has not been seen in a public sample; its parsers read `title` plus a "Time"/"Zeit" timestamp.
+STATE_WORDS: dict[Visibility, tuple[str, ...]] = {
+    Visibility.PUBLIC: ("public", "openbaar", "öffentlich", "público", "publico", "publique", "herkese açık", "pubblico"),
+    Visibility.LIMITED: ("private", "privé", "prive", "privat", "privado", "privada", "gizli", "privato"),
+}
+_TIME_LABELS = ("time", "zeit", "tijd", "hora", "heure", "zaman", "date", "datum", "fecha")
+
+
+def state_of(text: str) -> Visibility | None:
+    """PUBLIC or LIMITED from the words of a change record ("Private", "Switched to public"), or None."""
+    lowered = text.casefold()
+    found = {state for state, words in STATE_WORDS.items() if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words)}
+    if len(found) == 1:
+        return found.pop()
+    for state, words in STATE_WORDS.items():  # "from public to private": the state after "to"
+        if any(re.search(rf"\b(to|naar|zu|auf|a|en)\s+{re.escape(w)}\b", lowered) for w in words):
+            return state
+    return None
+
+
+def _entries(record: dict[str, Any]) -> Iterable[tuple[str, Any, Any]]:
+    """(label, value, timestamp) of every field of a Meta record, whichever envelope it uses."""
+    for label, entry in (record.get("string_map_data") or {}).items():
+        if isinstance(entry, dict):
+            yield str(label), entry.get("value"), entry.get("timestamp")
+    for entry in record.get("string_list_data") or []:
+        if isinstance(entry, dict):
+            yield "", entry.get("value"), entry.get("timestamp")
+    for entry in record.get("label_values") or []:
+        if isinstance(entry, dict):
+            yield str(entry.get("label", "")), entry.get("value"), entry.get("timestamp_value") or entry.get("timestamp")
+
+
+def _record_time(record: dict[str, Any]) -> datetime | None:
+    dated = [(label, from_unix(stamp)) for label, _, stamp in _entries(record)]
+    labelled = [when for label, when in dated if when and label.strip().casefold() in _TIME_LABELS]
+    return next(iter(labelled), None) or next((when for _, when in dated if when), None) or \
+        from_unix(record.get("timestamp") or record.get("creation_timestamp"))
+
+
+def _history_records(data: Any, wanted: str) -> list[Any]:
+    """The list of records of an account-history file: under the expected key, any one key that names it, or bare."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        if isinstance(data.get(wanted), list):
+            return data[wanted]
+        lists = [value for key, value in data.items() if isinstance(value, list) and ("history" in key or "privacy" in key)]
+        if len(lists) == 1:
+            return lists[0]
+    raise NotUnderstood("the file does not hold a list of account-history records offduty knows")
+
+
+def parse_privacy_changes(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    """account_privacy_changes.json (later profile_privacy_changes.json): each switch between public and private."""
+    records = _history_records(fix_meta_json(ctx.load_json(path)), "account_history_account_privacy_history")
+    for index, record in enumerate(records):
+        pointer = f"account_history_account_privacy_history[{index}]"
+        if not isinstance(record, dict):
+            yield RecordProblem(pointer, "not a privacy-change record")
+            continue
+        words = [str(record.get("title") or "")] + [str(value) for _, value, _ in _entries(record) if value]
+        said = next((w for w in words if state_of(w) is not None), "")
+        state = state_of(said)
+        if state is None:
+            shown = next((w for w in words if w), "(nothing)")
+            yield RecordProblem(pointer, f"could not tell whether “{shown[:40]}” made the account public or private")
+            continue
+        yield ctx.item(path, pointer, ItemKind.SETTING, field=Setting.PRIVACY_CHANGE, text=said,
+                       created_at=_record_time(record), visibility=state,
+                       audience="public" if state == Visibility.PUBLIC else "private")
+
+
+def parse_signup(ctx: ReadContext, path: str) -> Iterator[Account]:
+    """signup_information.json (later signup_details.json): only when the account was opened is kept."""
+    records = _history_records(fix_meta_json(ctx.load_json(path)), "account_history_registration_info")
+    created = [when for when in (_record_time(r) for r in records if isinstance(r, dict)) if when]
+    if not created:
+        raise NotUnderstood("no sign-up time in the file")
+    yield Account(platform=PLATFORM, created_at=min(created), source=ctx.ref(path))
 
 
 def _post_items(ctx: ReadContext, path: str, posts: list[Any], kind: ItemKind, key: str = "") -> Iterator[Item | RecordProblem]:
@@ -171,6 +257,8 @@ class InstagramConnector(Connector):
         Rule(_ACTIVITY + r"(content|media)/reels\.json$", parse_reels),
         Rule(_ACTIVITY + r"comments/post_comments(_\d+)?\.json$", parse_comments),
         Rule(r"^(connections/)?followers_and_following/(followers(_\d+)?|following)\.json$", parse_relationships),
+        Rule(r"(^|/)(account|profile)_privacy_changes\.json$", parse_privacy_changes),
+        Rule(r"(^|/)signup_(information|details)\.json$", parse_signup),
         Rule(r"\.(jpe?g|png|gif|webp|heic|mp4|mov)$", media=True),
         Rule(r"^(ads_information|ads_and_topics|ads_and_businesses)/", None, "advertising data; nothing you published"),
         Rule(r"^(security_and_login_information|logged_information)/", None, "login and security logs stay private to you"),

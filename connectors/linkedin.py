@@ -4,6 +4,10 @@ Positions.csv (employer and title: the highest-risk fields), Profile.csv (headli
 Connections.csv (which opens with a "Notes:" preamble; the URL column appeared after 2022),
 Shares.csv (posts, with the only per-post Visibility field of any export), Comments.csv,
 Email Addresses.csv, PhoneNumbers.csv, Rich Media.csv, Education.csv, Skills.csv.
+What other people wrote about you: Recommendations_Received.csv (First Name, Last Name, Company, Job Title,
+Text, Creation Date "07/21/09, 12:11 PM", Status VISIBLE or HIDDEN) and Endorsement_Received_Info.csv
+(Endorsement Date "2021/08/01 10:00:00 UTC", Skill Name, Endorser First/Last Name, Endorser Public Url,
+Endorsement Status), as read by tonypine/job-search-hub server/internal/linkedinexport/vouching.go.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Iterator
 
 from auditor.model import Account, ConnectionKind, Item, ItemKind, Media, Person, ProfileField, Visibility
 
-from .base import Connector, ReadContext, Rule
+from .base import Connector, ReadContext, RecordProblem, Rule
 from .registry import register
 from .text import parse_formats, parse_iso
 
@@ -32,7 +36,8 @@ def linkedin_visibility(value: str) -> Visibility:
 
 def parse_date(value: str) -> datetime | None:
     """LinkedIn writes "2024-01-05 14:03:22", "05 Jan 2024", "Jan 2024" or "2024"; all become UTC."""
-    return parse_formats(value, "%Y-%m-%d %H:%M:%S", "%d %b %Y", "%b %d, %Y", "%b %Y", "%Y", "%m/%d/%y, %I:%M %p") \
+    return parse_formats(value, "%Y-%m-%d %H:%M:%S", "%d %b %Y", "%b %d, %Y", "%b %Y", "%Y", "%m/%d/%y, %I:%M %p",
+                         "%Y/%m/%d %H:%M:%S") \
         or parse_iso(value)
 
 
@@ -133,6 +138,36 @@ def parse_skills(ctx: ReadContext, path: str) -> Iterator[Item]:
         yield ctx.item(path, "all rows", ItemKind.PROFILE_FIELD, field=ProfileField.SKILLS, text=", ".join(n for n in names if n))
 
 
+def _person(row: dict[str, str], prefix: str = "", url_column: str = "") -> Person:
+    name = " ".join(p for p in (row.get(f"{prefix}First Name", ""), row.get(f"{prefix}Last Name", "")) if p)
+    return Person(name=name, platform_id=row.get(url_column, "") if url_column else "")
+
+
+def parse_recommendations_received(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    """Recommendations others wrote for you; LinkedIn shows the VISIBLE ones on your profile."""
+    for index, row in _rows(ctx, path):
+        if not row.get("Text"):
+            yield RecordProblem(f"row {index + 1}", "a recommendation without text")
+            continue
+        hidden = row.get("Status", "").upper() == "HIDDEN"
+        yield ctx.item(path, f"row {index + 1}", ItemKind.POST, text=row["Text"], label="recommendation",
+                       created_at=parse_date(row.get("Creation Date", "")), author=_person(row),
+                       audience="hidden from your profile" if hidden else "shown on your profile",
+                       visibility=Visibility.PRIVATE if hidden else Visibility.UNKNOWN)
+
+
+def parse_endorsements_received(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
+    """Skills others endorsed you for: each endorsement is shown with the skill on your profile."""
+    for index, row in _rows(ctx, path):
+        if not row.get("Skill Name"):
+            yield RecordProblem(f"row {index + 1}", "an endorsement without a skill")
+            continue
+        yield ctx.item(path, f"row {index + 1}", ItemKind.PROFILE_FIELD, field=ProfileField.SKILLS,
+                       text=row["Skill Name"], label="skill endorsed by someone else",
+                       created_at=parse_date(row.get("Endorsement Date", "")),
+                       author=_person(row, "Endorser ", "Endorser Public Url"))
+
+
 @register
 class LinkedInConnector(Connector):
     name = PLATFORM
@@ -150,6 +185,8 @@ class LinkedInConnector(Connector):
         Rule(r"^Phone ?Numbers\.csv$", parse_phones),
         Rule(r"^Education\.csv$", parse_education),
         Rule(r"^Skills\.csv$", parse_skills),
+        Rule(r"^Recommendations_Received\.csv$", parse_recommendations_received),
+        Rule(r"^Endorsements?[ _]Received[ _]Info\.csv$", parse_endorsements_received),
         Rule(r"^(messages|guide_messages|learning_coach_messages)\.csv$", None, "private messages are not audited in this version"),
         Rule(r"^(Ad_Targeting|Ads Clicked|LAN Ads Engagement|Inferences_about_you|Job Applicant Saved Answers|"
              r"Saved_Jobs|Job Applications|Job Seeker Preferences|SearchQueries|Learning|Registration|Receipts(_v2)?|"

@@ -69,7 +69,25 @@ def _videos(ctx: ReadContext, path: str, videos: list[Any], pointer: str) -> Ite
                     people=[Person(handle=h) for h in re.findall(r"@([\w.]+)", str(_get(video, "Title") or ""))])
 
 
-TIKTOK_SETTINGS = {"private account": Setting.PRIVATE_ACCOUNT, "suggest your account to others": Setting.SUGGEST_ACCOUNT}
+# SettingsMap keys as parsers of real exports spell them. "Suggest your account to ..." comes as one key
+# ("... to others") or one per audience ("... to contacts", "... to Facebook friends", "... to people who open or
+# send links to you"); each keeps its own name as the item's label.
+TIKTOK_SETTINGS = {"private account": Setting.PRIVATE_ACCOUNT, "allow others to find me": Setting.DISCOVERABLE}
+_SUGGESTIONS = "suggest your account to "
+ON_VALUES, OFF_VALUES = ("enabled", "on", "true", "yes"), ("disabled", "off", "false", "no")
+
+
+def tiktok_setting(key: str) -> Setting:
+    name = key.strip().casefold()
+    return Setting.SUGGEST_ACCOUNT if name.startswith(_SUGGESTIONS) else TIKTOK_SETTINGS.get(name, Setting.OTHER)
+
+
+def account_visibility(setting: Setting, value: str) -> Visibility:
+    """Who could see the videos under the "Private Account" value (Enabled: followers only)."""
+    if setting != Setting.PRIVATE_ACCOUNT:
+        return Visibility.UNKNOWN
+    lowered = value.strip().lower()
+    return Visibility.LIMITED if lowered in ON_VALUES else Visibility.PUBLIC if lowered in OFF_VALUES else Visibility.UNKNOWN
 
 
 def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item | LocationPoint]:
@@ -117,9 +135,9 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item | Lo
     settings = _first(_first(_first(data, "App Settings"), "Settings"), "SettingsMap")
     if isinstance(settings, dict):
         for key, value in settings.items():
-            setting = TIKTOK_SETTINGS.get(str(key).strip().casefold(), Setting.OTHER)
+            setting = tiktok_setting(str(key))
             yield ctx.item(path, f"App Settings.Settings.SettingsMap.{key}", ItemKind.SETTING, field=setting, label=str(key),
-                           text=str(value))
+                           text=str(value), visibility=account_visibility(setting, str(value)))
 
 
 def _txt_records(text: str) -> list[dict[str, str]]:

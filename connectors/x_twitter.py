@@ -12,7 +12,19 @@ from datetime import datetime, timezone
 from pathlib import PurePosixPath
 from typing import Any, Iterator
 
-from auditor.model import Account, GeoPoint, GeoSource, Item, ItemKind, Media, Person, Place, ProfileField, Setting
+from auditor.model import (
+    Account,
+    GeoPoint,
+    GeoSource,
+    Item,
+    ItemKind,
+    Media,
+    Person,
+    Place,
+    ProfileField,
+    Setting,
+    Visibility,
+)
 
 from .base import Connector, ParseError, ReadContext, RecordProblem, Rule
 from .registry import register
@@ -117,7 +129,7 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                       display_name=account.get("accountDisplayName", ""),
                       emails=[account["email"]] if account.get("email") else [],
                       phones=[account["phoneNumber"]] if account.get("phoneNumber") else [],
-                      source=ctx.ref(path, f"[{index}]"))
+                      source=ctx.ref(path, f"[{index}]"), created_at=parse_iso(account.get("createdAt")))
         yield acc
         if acc.display_name:
             yield ctx.item(path, f"[{index}].accountDisplayName", ItemKind.PROFILE_FIELD, text=acc.display_name,
@@ -158,13 +170,22 @@ def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                                text=str(description[key]), field=field)
 
 
-def parse_protected_history(ctx: ReadContext, path: str) -> Iterator[Item]:
+# X's data dictionary says only "whether the account is protected or unprotected"; both spellings are accepted.
+PROTECTION_ACTIONS = {"protect": Visibility.LIMITED, "protected": Visibility.LIMITED,
+                      "unprotect": Visibility.PUBLIC, "unprotected": Visibility.PUBLIC}
+
+
+def parse_protected_history(ctx: ReadContext, path: str) -> Iterator[Item | RecordProblem]:
     for index, record in enumerate(load_ytd(ctx, path)):
         entry = _unwrap(record)
         action = str(entry.get("action", ""))
+        visibility = PROTECTION_ACTIONS.get(action.strip().lower())
+        if visibility is None:
+            yield RecordProblem(f"[{index}]", f"the action “{action[:40]}” is neither protect nor unprotect")
+            continue
         yield ctx.item(path, f"[{index}]", ItemKind.SETTING, field=Setting.PROTECTED_POSTS, text=action,
-                    created_at=parse_iso(entry.get("protectedAt")),
-                    audience="protected" if action.lower() == "protect" else "public")
+                       created_at=parse_iso(entry.get("protectedAt")), visibility=visibility,
+                       audience="protected" if visibility == Visibility.LIMITED else "public")
 
 
 _PREFIX = r"^(data/)?"

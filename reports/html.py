@@ -13,7 +13,7 @@ from auditor.model import Finding, Severity
 from auditor.pipeline import AuditResult
 
 from .map import build_maps
-from .serialize import LEDGER_STATES, evidence_dict, files_by_platform
+from .serialize import CANNOT_DELETE, LEDGER_STATES, evidence_dict, files_by_platform, others_content
 
 SEVERITIES = [s.value for s in Severity]
 GROUP_OPEN_LIMIT = 5
@@ -80,4 +80,6 @@ def render_html(result: AuditResult, redact: bool = False) -> str:
         maps=[(caption, Markup(svg)) for caption, svg in build_maps(result.findings, redact)],
         evidence=lambda e: evidence_dict(e, redact),
         redact=redact,
+        others=others_content(result),
+        cannot_delete=CANNOT_DELETE,
     )

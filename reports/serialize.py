@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.model import Evidence, Finding, LedgerState
-from auditor.pipeline import AuditResult
+from auditor.model import Evidence, Finding, LedgerState, Person
+from auditor.pipeline import AuditResult, authors_by_item, poster_names, posters_of
+from auditor.remediation import steps_for_others_content
 
 LEDGER_STATES = tuple(LedgerState)
 LOCATION_RECORD = "location record"
@@ -36,7 +38,34 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
     return data
 
 
-def finding_dict(finding: Finding, redact: bool = False) -> dict[str, Any]:
+CANNOT_DELETE = ("You cannot delete what someone else posted. You can remove your tag or name, hide it from your "
+                 "profile where the platform allows, ask the person who posted it to take it down, or report it.")
+
+
+@dataclass
+class OthersContent:
+    """What other people posted that the exports list: how many items per platform, the findings made only
+    from such items (with who posted them), and the steps each platform offers."""
+
+    items_by_platform: dict[str, int] = field(default_factory=dict)
+    findings: list[tuple[Finding, str]] = field(default_factory=list)  # (finding, who posted it)
+    steps: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not self.items_by_platform
+
+
+def others_content(result: AuditResult) -> OthersContent:
+    counts = Counter(item.platform for item in result.items if item.posted_by_someone_else)
+    authors = authors_by_item(result.items)
+    findings = [(f, poster_names(posters)) for f in result.findings if (posters := posters_of(f, authors))]
+    platforms = sorted(set(counts) | {f.platform for f, _ in findings})
+    return OthersContent(dict(sorted(counts.items())), findings, {p: steps_for_others_content(p) for p in platforms})
+
+
+def finding_dict(finding: Finding, redact: bool = False, authors: dict[str, Person] | None = None) -> dict[str, Any]:
+    posters = posters_of(finding, authors or {})
     return {
         "id": finding.id,
         "clause": finding.clause,
@@ -52,6 +81,7 @@ def finding_dict(finding: Finding, redact: bool = False) -> dict[str, Any]:
         "confidence": finding.confidence,
         "detector_precision": finding.precision,
         "detector_recall": finding.recall,
+        "posted_by": poster_names(posters) if posters else None,  # None: something you posted
     }
 
 
@@ -114,7 +144,14 @@ def files_by_platform(result: AuditResult) -> dict[str, dict[str, int]]:
     return {platform: {state: counts.get(state, 0) for state in LEDGER_STATES} for platform, counts in sorted(totals.items())}
 
 
+def others_content_dict(result: AuditResult) -> dict[str, Any]:
+    others = others_content(result)
+    return {"note": CANNOT_DELETE, "items_by_platform": others.items_by_platform,
+            "findings": [finding.id for finding, _ in others.findings], "steps": others.steps}
+
+
 def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
+    authors = authors_by_item(result.items)
     return {
         "tool": "offduty",
         "version": result.version,
@@ -126,18 +163,20 @@ def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
         ],
         "coverage": coverage_dict(result),
         **({"identifies_you_outright": opening_list(result)} if result.profile.undercover else {}),
-        "findings": [finding_dict(f, redact) for f in result.findings],
+        "findings": [finding_dict(f, redact, authors) for f in result.findings],
+        "posted_by_others": others_content_dict(result),
         "unreadable": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.unreadable],
         "not_understood": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.not_understood],
     }
 
 
-CSV_FIELDS = ("id", "clause", "severity", "title", "platform", "explanation", "evidence", "remediation",
+CSV_FIELDS = ("id", "clause", "severity", "title", "platform", "posted_by", "explanation", "evidence", "remediation",
               "detector", "confidence", "detector_precision", "detector_recall")
 
 
-def finding_row(finding: Finding, redact: bool = False) -> dict[str, Any]:
-    data = finding_dict(finding, redact)
+def finding_row(finding: Finding, redact: bool = False, authors: dict[str, Person] | None = None) -> dict[str, Any]:
+    data = finding_dict(finding, redact, authors)
+    data["posted_by"] = data["posted_by"] or "you"
     evidence = []
     for e in data["evidence"]:
         where = f"{e['file']} {e['record']}".strip()

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from auditor.pipeline import AuditResult
+from auditor.pipeline import AuditResult, authors_by_item
 
 from .html import render_html
 from .serialize import CSV_FIELDS, finding_row, result_dict
@@ -31,8 +31,9 @@ def write_reports(result: AuditResult, out_dir: Path, redact: bool = False) -> d
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
     writer.writeheader()
+    authors = authors_by_item(result.items)
     for finding in result.findings:
-        writer.writerow(finding_row(finding, redact))
+        writer.writerow(finding_row(finding, redact, authors))
     _write_private(paths["findings.csv"], buffer.getvalue())
     _write_private(paths["report.html"], render_html(result, redact))
     return paths

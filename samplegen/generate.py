@@ -29,10 +29,13 @@ from .persona import (
     FB_POSTS,
     FB_PROFILE,
     FB_ROOT,
+    FB_WALL,
     GYM,
     HOME,
     IG_POSTS,
+    IG_PRIVACY,
     IG_PROFILE,
+    IG_SIGNUP,
     IG_ZIP,
     LAKE,
     PHOTOS_ROOT,
@@ -151,6 +154,18 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     truth.clean("facebook", FB_COMMENTS, "[1]", "calling the police is what civilians do")
     truth.clean("facebook", FB_COMMENTS, "[2]", "a deputy editor is a newspaper job")
 
+    # What other people posted on her timeline: she cannot delete it, only hide it, untag or ask.
+    wall = {"wall_posts_sent_to_you": {"activity_log_data": [
+        {"timestamp": int(ts(2023, 7, 1, 17).timestamp()), "title": "Tomás Ruiz wrote on your timeline.",
+         "data": [{"post": "Congrats to Deputy Peñalver on five years with the Harlow County Sheriff's Office! Proud to ride beside you."}]},
+        {"timestamp": int(ts(2024, 4, 17, 9).timestamp()), "title": "Ana Lucía Ferreira wrote on your timeline.",
+         "data": [{"post": "Happy birthday Marisol!! 🎂 Brunch on me this weekend"}]},
+    ]}}
+    files[FB_WALL] = meta_json(wall)
+    truth.expect("employment", "facebook", FB_WALL, "[0]", "a coworker's post on her timeline names her rank and agency")
+    truth.expect("coworkers", "facebook", FB_WALL, "[0]", "posted on her timeline by a roster member")
+    truth.clean("facebook", FB_WALL, "[1]", "a friend's birthday wish")
+
     files["ads_information/advertisers_using_your_activity_or_information.json"] = meta_json(
         {"custom_audiences_all_types_v2": [{"advertiser_name": "Prairie Outfitters", "has_data_file_custom_audience": True}]})
     files["security_and_login_information/ip_address_activity.json"] = meta_json(
@@ -176,12 +191,23 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
             "Bio": entry("Coffee, trails & my K9 partner Bruno 🐾 #deputylife"),
             "Gender": entry("female"),
             "Date of birth": entry("1991-04-17"),
-            "Private Account": entry("False"),
+            "Private Account": entry("True"),
         },
     }]}
     files[IG_PROFILE] = meta_json(personal)
     truth.expect("employment", "instagram", IG_PROFILE, "profile_user[0].bio", "K9 partner and #deputylife in the bio")
-    truth.expect("privacy_settings", "instagram", IG_PROFILE, "profile_user[0].private", "a public Instagram account")
+    truth.clean("instagram", IG_PROFILE, "profile_user[0].private", "private now: the public years are the history's finding")
+
+    # Opened in late 2018 (private), public from 2019-03 to 2021-07, private since: three posts date from the public years.
+    def change(title: str, when: datetime) -> dict[str, Any]:
+        return {"title": title, "media_map_data": {}, "string_map_data": {"Time": {"href": "", "value": "", "timestamp": int(when.timestamp())}}}
+
+    files[IG_PRIVACY] = meta_json({"account_history_account_privacy_history": [
+        change("Public", ts(2019, 3, 12, 18)), change("Private", ts(2021, 7, 20, 9))]})
+    truth.expect("privacy_history", "instagram", IG_PRIVACY, "account_history_account_privacy_history[0]",
+                 "public from 2019-03 to 2021-07: 3 posts visible to anyone then")
+    files[IG_SIGNUP] = meta_json({"account_history_registration_info": [{"title": "", "media_map_data": {}, "string_map_data": {
+        "Username": entry("marisol.p_ks"), "Time": {"href": "", "value": "", "timestamp": int(ts(2018, 11, 2).timestamp())}}}]})
     files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.encoded(builders.portrait(PROFILE_PHOTO_SEED), quality=88)
     truth.expect_undercover("same profile photo", IG_PROFILE, "profile_user[0].media_map_data.Profile Photo",
                             "the Instagram profile photo is also the X avatar")
@@ -209,6 +235,11 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("coworkers", "instagram", IG_POSTS, "[3]", "mentions a roster member's handle")
     posts.append({"media": [media("202401", "402345678_2233445566_n_17996677889900112", ts(2024, 1, 9, 13), "Thank you to everyone who came out today #backtheblue")]})
     truth.expect("employment", "instagram", IG_POSTS, "[4]", "affinity hashtag (low)")
+    for month, name, when, title in (("201906", "61020304_2233445566_n", ts(2019, 6, 15, 20), "Sunflowers everywhere 🌻"),
+                                     ("202002", "86120304_3344556677_n", ts(2020, 2, 9, 15), "Snow day with Bruno ❄️"),
+                                     ("202105", "18720304_4455667788_n", ts(2021, 5, 30, 19), "Birthday cake attempt #2 🎂")):
+        posts.append({"media": [media(month, name, when, title, color=(200, 180, 90))]})
+        truth.clean("instagram", IG_POSTS, f"[{len(posts) - 1}]", "a harmless post from the public years")
     files[IG_POSTS] = meta_json(posts)
 
     files["connections/followers_and_following/following.json"] = meta_json({"relationships_following": [

@@ -55,6 +55,16 @@ def linkedin(truth: GroundTruth) -> dict[str, bytes]:
         ]),
         "Email Addresses.csv": _csv("Email Address,Confirmed,Primary,Updated On", ["marisol.penalver@example.net,Yes,Yes,Not Available"]),
         "Ad_Targeting.csv": _csv("Member Age,Company Names", ["25 to 34,"]),
+        # What others wrote about her, shown on her profile.
+        "Recommendations_Received.csv": _csv("First Name,Last Name,Company,Job Title,Text,Creation Date,Status", [
+            "Kelly,Brandt,Harlow County Sheriff's Office,Sergeant,\"I supervised Marisol on patrol for three years. She is the "
+            "deputy you want backing you up on a traffic stop at 2 a.m.\",\"03/14/22, 10:05 AM\",VISIBLE",
+            "Ana Lucía,Ferreira,Salina Regional Health,Nurse,\"Marisol trained half the baristas at Prairie Grounds and never "
+            "lost her patience with any of us.\",\"06/30/18, 4:40 PM\",VISIBLE",
+        ]),
+        "Endorsement_Received_Info.csv": _csv(
+            "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status",
+            ["2022/03/15 08:00:00 UTC,Public Speaking,Kelly,Brandt,www.linkedin.com/in/kelly-brandt-0a1b2c,ACCEPTED"]),
     }
     truth.expect("employment", "linkedin", "Positions.csv", "row 1", "current position at the sheriff's office")
     truth.clean("linkedin", "Positions.csv", "row 2", "a coffee-shop job")
@@ -62,6 +72,10 @@ def linkedin(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("employment", "linkedin", "Shares.csv", "row 1", "field training program")
     truth.clean("linkedin", "Shares.csv", "row 2", "a fun run")
     truth.expect("coworkers", "linkedin", "Connections.csv", None, "a roster member among connections")
+    truth.expect("employment", "linkedin", "Recommendations_Received.csv", "row 1", "a sergeant's recommendation names her patrol job")
+    truth.expect("coworkers", "linkedin", "Recommendations_Received.csv", "row 1", "written by a roster member")
+    truth.clean("linkedin", "Recommendations_Received.csv", "row 2", "a recommendation for the coffee-shop job")
+    truth.clean("linkedin", "Endorsement_Received_Info.csv", "row 1", "a skill endorsement that says nothing about the job")
     return files
 
 
@@ -179,7 +193,8 @@ def tiktok(truth: GroundTruth) -> dict[str, bytes]:
         "Comment": {"Comments": {"CommentsList": [{"date": "2024-03-03 20:00:00", "comment": "The fashion police would arrest me lol"}]}},
         "Your Activity": {"Following": {"Following": [{"Date": "2021-03-03 20:00:00", "UserName": "kbrandt_hcso"}]},
                           "Watch History": {"VideoList": [{"Date": "2024-01-01 00:00:00", "Link": "https://x"}]}},
-        "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled", "Suggest your account to others": "Enabled"}}},
+        "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled", "Suggest your account to others": "Enabled",
+                                                      "Allow Others to Find Me": "On", "Who Can Post Comments": "Everyone"}}},
     }
     files = {"user_data_tiktok.json": json.dumps(data, indent=2, ensure_ascii=False).encode()}
     truth.expect("employment", "tiktok", "user_data_tiktok.json", "Profile.ProfileMap.bioDescription", "#deputylife in the bio")
@@ -187,7 +202,10 @@ def tiktok(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[0]", "mentions a roster member")
     truth.expect("coworkers", "tiktok", "user_data_tiktok.json", None, "follows a roster member")
     truth.clean("tiktok", "user_data_tiktok.json", "Post.Posts.VideoList[1]", "a sunset")
-    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Private Account", "public account")
+    truth.expect("privacy_history", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Private Account",
+                 "public account: both videos were visible to anyone")
+    truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Allow Others to Find Me",
+                 "others can find the account")
     truth.expect("privacy_settings", "tiktok", "user_data_tiktok.json", "App Settings.Settings.SettingsMap.Suggest your account to others",
                  "account suggested to others")
     truth.clean("tiktok", "user_data_tiktok.json", "Comment.Comments.CommentsList[0]", "fashion police")

@@ -26,9 +26,13 @@ FB_ALBUM = "your_facebook_activity/posts/album/0.json"
 FB_PROFILE = "personal_information/profile_information/profile_information.json"
 FB_FRIENDS = "connections/friends/your_friends.json"
 FB_COMMENTS = "your_facebook_activity/comments_and_reactions/comments.json"
+# Documented for the 2019-2022 layout (posts/...); its place in the 2024 layout is assumed to follow the other posts files.
+FB_WALL = "your_facebook_activity/posts/other_people's_posts_to_your_timeline.json"
 IG_ZIP = "instagram-marisol.penalver-20250302.zip"
 IG_PROFILE = "personal_information/personal_information/personal_information.json"
 IG_POSTS = "your_instagram_activity/content/posts_1.json"
+IG_PRIVACY = "security_and_login_information/login_and_account_creation/account_privacy_changes.json"
+IG_SIGNUP = "security_and_login_information/login_and_account_creation/signup_information.json"
 X_ROOT = "twitter-2025-03-01-mpenalver_ks"
 PHOTOS_ROOT = "Camera Roll 2024"
 

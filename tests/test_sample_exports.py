@@ -155,3 +155,29 @@ def test_the_undercover_report_opens_with_a_name_the_job_a_link_and_a_place(audi
     assert {clue for _, clue in opening} == set(IdentifyingClue)
     ids = {f.id for f in undercover_audit.findings}
     assert all(finding.id in ids for finding, _ in opening)
+
+
+def test_what_others_posted_about_the_persona_is_reported_as_theirs(audit, tmp_path):
+    from reports import write_reports
+    from reports.serialize import others_content
+
+    wall = "your_facebook_activity/posts/other_people's_posts_to_your_timeline.json"
+    about_wall = [f for f in audit.findings if any(e.source.path == wall for e in f.evidence)]
+    assert {f.detector for f in about_wall} == {"employment", "coworkers"}
+    for finding in about_wall:
+        assert finding.explanation.startswith("Tomás Ruiz posted this, not you, so you cannot delete it")
+        assert any("Remove tag" in step for step in finding.remediation)
+        assert not any(step.startswith(("Edit or delete", "Delete the post")) for step in finding.remediation)
+    others = others_content(audit)
+    assert others.items_by_platform == {"facebook": 2, "linkedin": 3}
+    assert {f.platform for f, _ in others.findings} == {"facebook", "linkedin"}
+    assert {who for _, who in others.findings} == {"Tomás Ruiz", "Kelly Brandt"}
+    html = write_reports(audit, tmp_path)["report.html"].read_text()
+    assert 'id="others"' in html and "What other people posted about you" in html
+
+
+def test_instagram_public_years_count_what_was_posted_then(audit):
+    (period,) = [f for f in audit.findings if f.detector == "privacy_history" and f.platform == "instagram"]
+    assert period.title == "Instagram was public from 2019-03 to 2021-07: 3 posts visible to anyone"
+    assert period.clause == "13" and period.severity.value == "medium"
+    assert not any(f.detector == "privacy_settings" and f.platform == "instagram" for f in audit.findings)

@@ -54,6 +54,7 @@ class SpeechCheck(Analyzer):
     WHY = ""  # one sentence: why it matters for the officer
     SEVERITY = Severity.MEDIUM
     HIGH_PROBABILITY = 0.9
+    OWN_WORDS_ONLY = False  # True: what other people posted about you cannot be this (it is about your own statements)
 
     @property
     def signal_names(self) -> tuple[str, ...]:
@@ -95,7 +96,8 @@ class SpeechCheck(Analyzer):
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         items = [i for i in ctx.items if i.text and (i.kind in SPOKEN_KINDS or
-                                                     (i.kind == ItemKind.PROFILE_FIELD and i.field in SPOKEN_FIELDS))]
+                                                     (i.kind == ItemKind.PROFILE_FIELD and i.field in SPOKEN_FIELDS))
+                 and not (self.OWN_WORDS_ONLY and i.posted_by_someone_else)]
         wheres = [_where(i) for i in items]
         for item, judgement in zip(items, self.judge([i.text for i in items], wheres)):
             if judgement.flagged:

@@ -69,7 +69,8 @@ class RosterMatcher:
 class CoworkerAnalyzer(Analyzer):
     name = "coworkers"
     topics = ("coworkers",)
-    description = "Roster members you tagged, mentioned or named in what you published, and roster members in your friend lists."
+    description = ("Roster members you tagged, mentioned or named in what you published, roster members who posted about "
+                   "you, and roster members in your friend lists.")
     limits = ("coworkers missing from the roster, faces in photos, a first name or a surname written alone, and "
               "nicknames that are in neither its lists nor the roster.")
     reads = frozenset(ConnectionKind)
@@ -94,15 +95,20 @@ class CoworkerAnalyzer(Analyzer):
                 continue
             named: dict[str, tuple[Coworker, str, float]] = {}
             hits = [h for h in (matcher.match_person(p) for p in item.people) if h] + matcher.match_text(item.text)
+            poster = matcher.match_person(item.author) if item.author else None
+            if poster:  # a coworker who posts on your page or tags you links the two of you just the same
+                hits.append(RosterHit(poster.coworker, poster.confidence, poster.how.replace("tagged or mentioned as", "posted it as", 1)))
             for hit in sorted(hits, key=lambda h: -h.confidence):
                 named.setdefault(hit.coworker.name, (hit.coworker, hit.how, hit.confidence))
             if not named:
                 continue
             names = ", ".join(sorted(named))
             how = "; ".join(f"{c.name}: {why}" for c, why, _ in named.values())
+            title = (f"A coworker ({poster.coworker.name}) posted about you on {platform_title(item.platform)}"
+                     if poster else f"A {item.kind.value} on {platform_title(item.platform)} names a coworker ({names})")
             yield Finding(
                 detector=self.name, topic="coworkers", severity=Severity.MEDIUM,
-                title=f"A {item.kind.value} on {platform_title(item.platform)} names a coworker ({names})",
+                title=title,
                 explanation=("The people named here are on your agency's roster. Posting about other members "
                              "without their permission can expose them too, and tags link their accounts to yours. "
                              f"Matched: {how}."),

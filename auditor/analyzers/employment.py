@@ -286,7 +286,7 @@ def _where(item: Item) -> str:
         return f"profile ({item.field_label})"
     if item.kind in (ItemKind.PHOTO, ItemKind.VIDEO):
         return "photo caption"
-    return item.kind.value
+    return item.label or item.kind.value  # e.g. a LinkedIn "recommendation"
 
 
 TITLES = {

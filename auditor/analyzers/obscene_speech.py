@@ -60,7 +60,7 @@ RULES = (
          r"child)|\b(?:th-th|w-w|b-b)|entertainment|couldn't keep a straight face)", "mocking a disability"),
     rule(r"\b(?:nudes?|naked|tits|titties|boobs|dick pic|cock|pussy|blow ?job|bj|hand ?job|horny|sext\w*|porn\w*|"
          r"onlyfans|threesome|bang(?:ed|ing)? (?:her|him|them|three|two)|got laid|getting laid|quickie|go(?:ing)? down on|"
-         r"stiffy|boner|moaning|screamer|tied to the (?:headboard|bed)|thirst trap|bulge|last longer in bed|in bed|"
+         r"stiffy|boner|moaning|screamer|tied to the (?:headboard|bed)|thirst trap|bulge|(?:last longer|good|great|wild|amazing|a beast|an animal) in bed|"
          r"strip search you|spank\w*)\b|🍆|🍑|💦", "sexual content"),
 )
 CONTEXT = (

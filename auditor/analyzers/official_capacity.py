@@ -46,5 +46,6 @@ class OfficialCapacityCheck(SpeechCheck):
     RULES, CONTEXT = RULES, CONTEXT
     MODEL_FILE = "speech-official_capacity.npz"
     WHAT = "speaks as if for the department"
+    OWN_WORDS_ONLY = True  # a recommendation a sergeant wrote for you is not you speaking for the department
     WHY = ("Statements that pass for the department's view, or that use your title to endorse, need authorisation; "
            "without it they can lead to discipline and are quoted as the agency's words.")

@@ -2,7 +2,7 @@ import pytest
 
 from auditor.analyzers.base import AuditContext
 from auditor.analyzers.coworkers import MIN_CONFIDENCE, CoworkerAnalyzer
-from auditor.model import ConnectionKind, Item, ItemKind, Person, Severity, SourceRef
+from auditor.model import ConnectionKind, Item, ItemKind, Person, ProfileField, Severity, SourceRef
 from auditor.names import compare, find_in_text, parse
 from auditor.profile import AgencyProfile, Coworker
 
@@ -103,3 +103,17 @@ def test_a_famous_namesake_in_text_is_not_a_coworker_but_a_tag_still_is():
              _item(ItemKind.POST, [Person(name="Tom Hanks", handle="thanks_pd")])]
     findings = list(CoworkerAnalyzer().analyze(AuditContext([], items, profile)))
     assert len(findings) == 1 and "tagged" in findings[0].explanation
+
+
+def test_a_coworker_who_posts_about_you_is_matched_by_author():
+    wall_post = Item(id="fb-wall", platform="facebook", kind=ItemKind.POST, source=SourceRef("in", "wall.json", "[0]"),
+                     text="Congrats on ten years!", author=Person(name="Tomás Ruiz"))
+    stranger = Item(id="fb-other", platform="facebook", kind=ItemKind.POST, source=SourceRef("in", "wall.json", "[1]"),
+                    text="Happy birthday!", author=Person(name="Ana Ferreira"))
+    endorsement = Item(id="li-e", platform="linkedin", kind=ItemKind.PROFILE_FIELD, source=SourceRef("in", "E.csv", "row 1"),
+                       text="Public Speaking", author=Person(name="Tomas Ruiz"), field=ProfileField.SKILLS)
+    findings = list(CoworkerAnalyzer().analyze(AuditContext([], [wall_post, stranger, endorsement], ROSTER)))
+    (finding,) = findings  # not the stranger, and not a skill endorsement (no text of theirs is published about you)
+    assert finding.evidence[0].item_id == "fb-wall"
+    assert finding.title == "A coworker (Tomas Ruiz) posted about you on Facebook"
+    assert "posted it as Tomás Ruiz" in finding.explanation

@@ -90,3 +90,53 @@ def test_connectors_read_visibility():
     assert linkedin_visibility("MEMBER_NETWORK") == Visibility.LIMITED and linkedin_visibility("PUBLIC") == Visibility.PUBLIC
     assert VISIBILITY["followers only"] == Visibility.LIMITED and VISIBILITY["public"] == Visibility.PUBLIC
     assert WHO_CAN_VIEW["only me"] == Visibility.PRIVATE
+
+
+def _wall_post(item_id: str, author=None):
+    from auditor.model import Item, ItemKind, SourceRef
+
+    return Item(id=item_id, platform="facebook", kind=ItemKind.POST, source=SourceRef("in", "wall.json", f"[{item_id}]"),
+                text="Congrats, Deputy!", author=author)
+
+
+def test_findings_about_what_others_posted_say_so_and_get_their_own_steps():
+    from auditor.analyzers.base import evidence_for
+    from auditor.model import Person
+    from auditor.pipeline import authors_by_item, posters_of
+    from auditor.remediation import steps_for, steps_for_others_content
+
+    theirs, unnamed, mine = _wall_post("a", Person(name="Tomás Ruiz")), _wall_post("b", Person()), _wall_post("c")
+    authors = authors_by_item([theirs, unnamed, mine])
+    assert set(authors) == {"a", "b"}
+
+    def finding(*items):
+        return Finding("employment", "employment_disclosure", Severity.HIGH, "t", "Because.", "facebook",
+                       evidence=[evidence_for(i, i.text) for i in items])
+
+    about_theirs = _file_under_policy(finding(theirs), load_policy(), AgencyProfile(), authors)
+    assert about_theirs.explanation.startswith("Tomás Ruiz posted this, not you, so you cannot delete it")
+    assert about_theirs.explanation.endswith("Because.")
+    assert list(about_theirs.remediation) == steps_for_others_content("facebook")
+    assert any("Remove tag" in step for step in about_theirs.remediation)
+    assert about_theirs.severity == Severity.HIGH and about_theirs.clause == "7"  # same clause, same weight
+
+    both = _file_under_policy(finding(theirs, unnamed), load_policy(), AgencyProfile(), authors)
+    assert both.explanation.startswith("Tomás Ruiz posted this")  # the unnamed poster adds no name
+    assert posters_of(finding(unnamed), authors) == (Person(),)
+    assert _file_under_policy(finding(unnamed), load_policy(), AgencyProfile(), authors).explanation.startswith("Someone else posted")
+
+    mixed = _file_under_policy(finding(theirs, mine), load_policy(), AgencyProfile(), authors)  # some of it is yours
+    assert mixed.explanation == "Because." and list(mixed.remediation) == steps_for("employment_disclosure", "facebook")
+
+
+def test_undercover_steps_still_come_first_for_others_content():
+    from auditor.analyzers.base import evidence_for
+    from auditor.model import Person
+    from auditor.remediation import steps_for
+
+    theirs = _wall_post("a", Person(name="Tomás Ruiz"))
+    finding = Finding("employment", "employment_disclosure", Severity.MEDIUM, "t", "Because.", "facebook",
+                      evidence=[evidence_for(theirs, theirs.text)])
+    filed = _file_under_policy(finding, load_policy(), AgencyProfile(undercover=True), {"a": theirs.author})
+    assert filed.clause == "8" and list(filed.remediation[:2]) == steps_for("undercover", "any")
+    assert "posted this, not you" in filed.explanation

@@ -30,7 +30,7 @@ from connectors.registry import all_connectors
 from samplegen import builders
 
 BUILTIN_CONNECTORS = {"facebook", "instagram", "x", "linkedin", "mastodon", "google", "snapchat", "tiktok", "reddit", "photos"}
-BUILTIN_ANALYZERS = {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life", "privacy_settings",
+BUILTIN_ANALYZERS = {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life", "privacy_settings", "privacy_history",
                      "job_information", "obscene_speech", "reckless_behaviour", "official_capacity", "private_facts",
                      "linked_identities"}
 

@@ -124,6 +124,22 @@ def test_profile_accepts_the_policy_key(tmp_path):
     assert load_profile(path).policy_path == tmp_path / "our-policy.yaml"
 
 
+def test_profile_references_are_pictures_next_to_it(tmp_path):
+    from auditor.model import InsigniaKind
+    from auditor.profile import Reference
+
+    (tmp_path / "patch.png").write_bytes(b"\x89PNG")
+    path = tmp_path / "profile.yaml"
+    path.write_text("references:\n  - {kind: patch, path: patch.png}\n")
+    assert load_profile(path).references == [Reference(InsigniaKind.PATCH, tmp_path / "patch.png")]
+    path.write_text("references:\n  - {kind: patch, path: gone.png}\n")
+    with pytest.raises(ProfileError, match="reference picture gone.png"):
+        load_profile(path)
+    path.write_text("references:\n  - {kind: sticker, path: patch.png}\n")
+    with pytest.raises(ProfileError, match="kind should be one of patch, badge, logo, livery"):
+        load_profile(path)
+
+
 def test_unreadable_profile_is_a_plain_message(tmp_path):
     with pytest.raises(ProfileError, match="could not be read"):
         load_profile(tmp_path / "missing.yaml")

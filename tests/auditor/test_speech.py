@@ -61,3 +61,16 @@ def test_a_finding_quotes_the_words_and_says_why():
     assert len(findings) == 1
     assert "cruiser" in findings[0].evidence[0].excerpt and "misusing a patrol car" in findings[0].explanation
     assert "credibility" in findings[0].explanation and findings[0].topic == "reckless_behaviour"
+
+
+def test_speaking_for_the_department_is_only_ever_your_own_words():
+    from auditor.analyzers.base import AuditContext
+    from auditor.analyzers.registry import all_analyzers
+    from auditor.model import Item, ItemKind, Person, SourceRef
+
+    text = "Our department's position on the new bail law is clear: we support it."
+    mine = Item(id="m", platform="x", kind=ItemKind.POST, source=SourceRef("in", "t.js", "[0]"), text=text)
+    theirs = Item(id="t", platform="facebook", kind=ItemKind.POST, source=SourceRef("in", "wall.json", "[0]"), text=text,
+                  author=Person(name="Tomás Ruiz"))
+    findings = list(all_analyzers()["official_capacity"].analyze(AuditContext([], [mine, theirs])))
+    assert [f.evidence[0].item_id for f in findings] == ["m"]

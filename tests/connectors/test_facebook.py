@@ -119,3 +119,44 @@ def test_profile_pictures_album_gives_profile_photo_items_without_counting_locat
     (profile_photo,) = [i for i in items if i.field == ProfileField.PHOTO]
     assert profile_photo.label == "profile picture" and profile_photo.media[0].ref.member == "posts/media/ProfilePictures_1/1.jpg"
     assert profile_photo.geopoints == [] and len([i for i in items if i.kind == ItemKind.PHOTO]) == 2
+
+
+WALL_POSTS = "posts/other_people's_posts_to_your_timeline.json"
+
+
+@pytest.mark.parametrize("wrap", [lambda posts: posts, lambda posts: {"activity_log_data": posts}],
+                         ids=["2019 list", "2020 activity_log_data"])
+def test_posts_others_made_on_your_timeline_carry_their_author(tmp_path, wrap):
+    posts = [
+        {"timestamp": 1538231759, "title": "Tomás Ruiz wrote on your timeline.",
+         "data": [{"post": "Congrats on ten years, Deputy!"}], "tags": [{"name": "Kelly Brandt"}]},
+        {"timestamp": 1538181959, "title": "Tomás Ruiz a écrit sur votre journal.", "data": [{"post": "Bravo !"}]},
+        {"timestamp": 1538181000, "title": "Ana Lucía shared a link to your timeline.",
+         "attachments": [{"data": [{"external_context": {"url": "https://example.org/story"}}]}], "data": [{}]},
+        "not a post",
+    ]
+    builders.write_tree(tmp_path / "fb", {
+        "profile_information/profile_information.json": json.dumps({"profile": {"name": {"full_name": "Me"}}}).encode(),
+        WALL_POSTS: json.dumps(builders.meta_mojibake({"wall_posts_sent_to_you": wrap(posts)})).encode(),
+    })
+    _, items, ledger = read_export(tmp_path / "fb")
+    english, localised, link = by_path(items, WALL_POSTS)
+    assert english.author.name == "Tomás Ruiz" and english.posted_by_someone_else  # mojibake repaired
+    assert english.text == "Congrats on ten years, Deputy!" and english.people[0].name == "Kelly Brandt"
+    assert english.created_at == datetime.fromtimestamp(1538231759, tz=timezone.utc)
+    assert localised.author is not None and localised.author.name == ""  # someone else, name not read from a French title
+    assert localised.author_label == "someone else (the export does not say who)"
+    assert link.author.name == "Ana Lucía" and link.url == "https://example.org/story" and link.text == ""
+    assert outcome(ledger, WALL_POSTS).items == 3 and "1 record(s) skipped" in outcome(ledger, WALL_POSTS).reason
+
+
+def test_own_posts_have_no_author_and_a_broken_wall_file_is_reported(tmp_path):
+    builders.write_tree(tmp_path / "fb", {
+        "posts/your_posts_1.json": json.dumps([{"timestamp": 1, "data": [{"post": "mine"}]}]).encode(),
+        WALL_POSTS: json.dumps({"wall_posts_sent_to_you": "nothing"}).encode(),
+    })
+    _, items, ledger = read_export(tmp_path / "fb")
+    (own,) = by_path(items, "posts/your_posts_1.json")
+    assert own.author is None and not own.posted_by_someone_else and own.author_label == ""
+    assert outcome(ledger, WALL_POSTS).state == "could not read"
+    assert "other people made on your timeline" in outcome(ledger, WALL_POSTS).reason

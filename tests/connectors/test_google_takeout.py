@@ -20,6 +20,9 @@ def test_real_takeout_photos_sidecars(real_exports):
     assert eiffel.created_at == datetime.fromtimestamp(1696573829, tz=timezone.utc)
     (people,) = by_path(items, PHOTOS + "Photos from 2023/IMG_0186.HEIC.json")
     assert [p.name for p in people.people] == ["Susan", "Justin"] and people.geopoints == []  # 0,0 means none
+    assert people.author is None  # the owner's own upload
+    (partner,) = by_path(items, PHOTOS + "Photos from 2023/DSC_0238.JPG(1).json")  # googlePhotosOrigin.fromPartnerSharing
+    assert partner.posted_by_someone_else and partner.author.label == "" and partner.audience == "received from someone else"
     (video,) = by_path(items, PHOTOS + "Album test 6-10-23/PXL_20231006_063909898.LS.mp4.json")
     assert video.kind == ItemKind.VIDEO
     assert by_path(items, PHOTOS + "gophers/PinClipart.com_gopher-clipart_4000243.jpg.supplemental-metadata.json")

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ConnectionKind, GeoSource, ItemKind, ProfileField
+from auditor.model import ConnectionKind, GeoSource, ItemKind, ProfileField, Setting, Visibility
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
@@ -98,3 +98,67 @@ def test_profile_photo_is_an_item_with_its_image(tmp_path):
     assert photo.created_at == datetime.fromtimestamp(1672531200, tz=timezone.utc)
     assert read.accounts[0].profile_photo == photo.media[0].path
     assert outcome(read.ledger, "media/profile/202301/1_n.jpg").reason.startswith("media file attached")  # not a loose photo
+
+
+def _time(ts: int, label: str = "Time") -> dict:
+    return {label: {"href": "", "value": "", "timestamp": ts}}
+
+
+PRIVACY = "security_and_login_information/login_and_account_creation/account_privacy_changes.json"
+
+
+@pytest.mark.parametrize("path, document, expected", [
+    # the shape Meta's parsers read: `title` plus a "Time" entry (German exports: "Zeit"), mojibake-encoded
+    (PRIVACY, {"account_history_account_privacy_history": [
+        {"title": "Public", "media_map_data": {}, "string_map_data": _time(1552348800)},
+        {"title": "Privé", "media_map_data": {}, "string_map_data": _time(1626739200, "Zeit")}]},
+     [("Public", 1552348800, "anyone"), ("Privé", 1626739200, "friends, followers or connections")]),
+    # the later file name, with the time in string_list_data and the state only in a value
+    ("security_and_login_information/login_and_profile_creation/profile_privacy_changes.json",
+     {"account_history_account_privacy_history": [
+         {"title": "", "string_list_data": [{"value": "Switched to private", "timestamp": 1626739200}]}]},
+     [("Switched to private", 1626739200, "friends, followers or connections")]),
+    # a label_values record under another key that names the history, and a bare list
+    (PRIVACY, {"account_privacy_history": [{"timestamp": 1552348800, "label_values": [{"label": "Account type", "value": "Public"}]}]},
+     [("Public", 1552348800, "anyone")]),
+    (PRIVACY, [{"title": "Changed from public to private", "string_map_data": _time(1626739200)}],
+     [("Changed from public to private", 1626739200, "friends, followers or connections")]),
+])
+def test_privacy_changes_in_several_shapes(tmp_path, path, document, expected):
+    builders.write_tree(tmp_path / "ig", {path: json.dumps(builders.meta_mojibake(document)).encode(),
+                                          "your_instagram_activity/content/posts_1.json": b"[]"})
+    _, items, ledger = read_export(tmp_path / "ig")
+    changes = [i for i in items if i.kind == ItemKind.SETTING]
+    assert [(c.text, int(c.created_at.timestamp()), c.visibility.value) for c in changes] == expected
+    assert {c.field for c in changes} == {Setting.PRIVACY_CHANGE}
+    assert outcome(ledger, path).state == "parsed"
+
+
+def test_privacy_changes_not_understood_are_in_the_ledger(tmp_path):
+    records = [{"title": "Public", "string_map_data": _time(1552348800)}, {"title": "Account updated", "string_map_data": _time(1552348900)},
+               "not a record"]
+    builders.write_tree(tmp_path / "ig", {PRIVACY: json.dumps({"account_history_account_privacy_history": records}).encode(),
+                                          "your_instagram_activity/content/posts_1.json": b"[]"})
+    _, items, ledger = read_export(tmp_path / "ig")
+    assert len([i for i in items if i.kind == ItemKind.SETTING]) == 1
+    line = outcome(ledger, PRIVACY)
+    assert line.state == "parsed" and line.reason.startswith("2 record(s) skipped")
+    assert "could not tell whether “Account updated” made the account public or private" in line.reason
+
+    builders.write_tree(tmp_path / "ig2", {PRIVACY: json.dumps({"something_else": {"a": 1}}).encode(),
+                                           "your_instagram_activity/content/posts_1.json": b"[]"})
+    _, _, ledger = read_export(tmp_path / "ig2")
+    assert outcome(ledger, PRIVACY).state == "not understood"
+
+
+def test_signup_date_and_current_state(tmp_path):
+    signup = {"account_history_registration_info": [{"title": "", "string_map_data": {
+        "Username": _entry("ana.k"), "Email": _entry("a@example.net"), **_time(1541116800)}}]}
+    personal = {"profile_user": [{"string_map_data": {"Username": _entry("ana.k"), "Private Account": _entry("False")}}]}
+    builders.write_tree(tmp_path / "ig", {
+        "security_and_login_information/login_and_account_creation/signup_information.json": json.dumps(signup).encode(),
+        "personal_information/personal_information/personal_information.json": json.dumps(personal).encode()})
+    accounts, items, _ = read_export(tmp_path / "ig")
+    assert [a.created_at for a in accounts if a.created_at] == [datetime.fromtimestamp(1541116800, tz=timezone.utc)]
+    (state,) = [i for i in items if i.kind == ItemKind.SETTING]
+    assert (state.field, state.visibility) == (Setting.PRIVATE_ACCOUNT, Visibility.PUBLIC)

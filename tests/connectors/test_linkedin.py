@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ConnectionKind, ItemKind, ProfileField
+from auditor.model import ConnectionKind, ItemKind, Person, ProfileField, Visibility
 from connectors.linkedin import parse_date
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -81,3 +81,33 @@ def test_comments_with_backslash_escaped_quotes_and_newlines_are_all_read(tmp_pa
 ])
 def test_dates(text, expected):
     assert parse_date(text) == expected
+
+
+def test_recommendations_and_endorsements_received_are_others_words(tmp_path):
+    # Headers as tonypine/job-search-hub (server/internal/linkedinexport/vouching.go) reads them.
+    builders.write_tree(tmp_path / "li", {
+        "Positions.csv": b"Company Name,Title,Description,Location,Started On,Finished On\n",
+        "Recommendations_Received.csv": (
+            "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n"
+            'Kelly,Brandt,Harlow County Sheriff\'s Office,Sergeant,"Marisol is the deputy you want on your shift.",'
+            '"07/21/24, 12:11 PM",VISIBLE\n'
+            "Ana,Ferreira,Salina Regional Health,Nurse,\"Kind and calm.\",\"01/02/23, 9:05 AM\",HIDDEN\n"
+            "Empty,Text,Acme,Boss,,\"01/02/23, 9:05 AM\",VISIBLE\n").encode(),
+        "Endorsement_Received_Info.csv": (
+            "Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n"
+            "2024/08/01 10:00:00 UTC,Public Speaking,Kelly,Brandt,www.linkedin.com/in/kelly-brandt,ACCEPTED\n").encode(),
+        "Recommendations_Given.csv": b"First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n",
+    })
+    _, items, ledger = read_export(tmp_path / "li")
+    shown, hidden = by_path(items, "Recommendations_Received.csv")
+    assert shown.kind == ItemKind.POST and shown.label == "recommendation" and shown.author.name == "Kelly Brandt"
+    assert shown.text == "Marisol is the deputy you want on your shift."
+    assert shown.created_at == datetime(2024, 7, 21, 12, 11, tzinfo=timezone.utc)
+    assert shown.audience == "shown on your profile" and shown.visibility == Visibility.UNKNOWN
+    assert hidden.visibility == Visibility.PRIVATE and hidden.author.name == "Ana Ferreira"
+    assert "1 record(s) skipped" in outcome(ledger, "Recommendations_Received.csv").reason
+    (endorsement,) = by_path(items, "Endorsement_Received_Info.csv")
+    assert endorsement.field == ProfileField.SKILLS and endorsement.text == "Public Speaking"
+    assert endorsement.author == Person(name="Kelly Brandt", platform_id="www.linkedin.com/in/kelly-brandt")
+    assert endorsement.created_at == datetime(2024, 8, 1, 10, 0, tzinfo=timezone.utc)
+    assert outcome(ledger, "Recommendations_Given.csv").state == "ignored"

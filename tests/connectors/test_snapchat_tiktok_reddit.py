@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import GeoSource, ItemKind, PlaceLabel, ProfileField, Setting
+from auditor.model import GeoSource, ItemKind, PlaceLabel, ProfileField, Setting, Visibility
 from connectors.snapchat import parse_point
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -75,7 +75,9 @@ def test_tiktok_json_both_generations(tmp_path):
     new = {"Profile": {"Profile Info": {"ProfileMap": {"userName": "mp2"}}},
            "Post": {"Posts": {"VideoList": [{"Date": "2024-01-02 03:04:05", "WhoCanView": "Friends", "Title": "hi"}]}},
            "Comment": {"Comments": {"CommentsList": [{"date": "2024-02-02 00:00:00", "comment": "stay safe"}]}},
-           "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled"}}}}
+           "App Settings": {"Settings": {"SettingsMap": {"Private Account": "Disabled", "Allow Others to Find Me": "On",
+                                                          "Suggest your account to contacts": "enabled",
+                                                          "Who Can Post Comments": "Everyone"}}}}
     for name, data in (("user_data.json", old), ("user_data_tiktok.json", new)):
         builders.write_tree(tmp_path / name.split(".")[0], {name: json.dumps(data).encode()})
     accounts, items, _ = read_export(tmp_path / "user_data")
@@ -84,9 +86,13 @@ def test_tiktok_json_both_generations(tmp_path):
     assert accounts[0].bio == "Deputy. Dog mom."
     accounts, items, _ = read_export(tmp_path / "user_data_tiktok")
     assert accounts[0].handle == "mp2"
-    assert [i.kind for i in items if i.kind != ItemKind.PROFILE_FIELD] == [ItemKind.VIDEO, ItemKind.COMMENT, ItemKind.SETTING]
-    (setting,) = [i for i in items if i.kind == ItemKind.SETTING]  # the export's name is mapped, and kept as the label
-    assert (setting.field, setting.label, setting.text) == (Setting.PRIVATE_ACCOUNT, "Private Account", "Disabled")
+    assert [i.kind for i in items if i.kind not in (ItemKind.PROFILE_FIELD, ItemKind.SETTING)] == [ItemKind.VIDEO, ItemKind.COMMENT]
+    settings = [i for i in items if i.kind == ItemKind.SETTING]  # the export's name is mapped, and kept as the label
+    assert [(s.field, s.label, s.text, s.visibility) for s in settings] == [
+        (Setting.PRIVATE_ACCOUNT, "Private Account", "Disabled", Visibility.PUBLIC),
+        (Setting.DISCOVERABLE, "Allow Others to Find Me", "On", Visibility.UNKNOWN),
+        (Setting.SUGGEST_ACCOUNT, "Suggest your account to contacts", "enabled", Visibility.UNKNOWN),
+        (Setting.OTHER, "Who Can Post Comments", "Everyone", Visibility.UNKNOWN)]
 
 
 def test_tiktok_txt_variant(tmp_path):

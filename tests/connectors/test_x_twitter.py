@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import GeoSource, ItemKind, ProfileField
+from auditor.model import GeoSource, ItemKind, ProfileField, Setting, Visibility
 from connectors.x_twitter import tweet_geo
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
@@ -85,3 +85,21 @@ def test_avatar_and_header_from_profile_media_or_as_urls(tmp_path):
     assert header.media[0].ref is None and header.media[0].path.startswith("https://") and header.label == "header image"
     assert next(a for a in accounts if a.bio).profile_photo == "data/profile_media/1029384756-abcd1234.jpg"
     assert not [i for i in items if i.kind == ItemKind.PHOTO]  # the avatar is not also a loose photo
+
+
+def test_account_creation_date(real_exports):
+    accounts, _, _ = read_export(real_exports / "x")
+    assert next(a for a in accounts if a.handle).created_at == datetime(2008, 10, 6, 22, 58, 1, tzinfo=timezone.utc)
+
+
+def test_protected_history_in_either_spelling(tmp_path):
+    records = [{"protectedHistory": {"protectedAt": "2024-11-02T10:00:00.000Z", "action": "Protect"}},
+               {"protectedHistory": {"protectedAt": "2025-01-05T10:00:00.000Z", "action": "unprotected"}},
+               {"protectedHistory": {"protectedAt": "2025-01-06T10:00:00.000Z", "action": "mute"}}]
+    body = "window.YTD.protected_history.part0 = " + json.dumps(records)
+    builders.write_tree(tmp_path / "x", {"data/protected-history.js": body.encode(), "data/manifest.js": b"window.__THAR_CONFIG = {}"})
+    _, items, ledger = read_export(tmp_path / "x")
+    changes = by_path(items, "data/protected-history.js")
+    assert [(c.field, c.visibility, c.created_at.month) for c in changes] == [
+        (Setting.PROTECTED_POSTS, Visibility.LIMITED, 11), (Setting.PROTECTED_POSTS, Visibility.PUBLIC, 1)]
+    assert "neither protect nor unprotect" in outcome(ledger, "data/protected-history.js").reason

@@ -156,3 +156,49 @@ def test_no_opening_without_undercover_and_imagery_in_coverage(tmp_path, result)
     assert "identifies_you_outright" not in data
     assert data["coverage"]["imagery"] == {"checked": True, "images": 1, "could_not_examine": [
         {"input": "/exports/fb", "path": "posts/media/1.jpg", "reason": "the image is damaged or cut short"}]}
+
+
+def test_what_other_people_posted_has_its_own_section_escaped_in_every_output(tmp_path, result):
+    from auditor.model import Item, ItemKind, Person
+
+    hostile_name = '<img src=x onerror="alert(1)">Tomás'
+    theirs = Item(id="fa-1", platform="facebook", kind=ItemKind.POST, source=SourceRef("/exports/fb", "posts/your_posts_1.json", "[3]"),
+                  text=HOSTILE, author=Person(name=hostile_name))
+    shared = Item(id="go-1", platform="google", kind=ItemKind.PHOTO, source=SourceRef("/exports/t", "a.jpg.json"), author=Person())
+    mine = Item(id="fa-2", platform="facebook", kind=ItemKind.POST, source=SourceRef("/exports/fb", "posts/your_posts_1.json", "[4]"))
+    result.items = [theirs, shared, mine]
+    result.findings[1] = replace(result.findings[1], evidence=[replace(result.findings[1].evidence[0], item_id="fa-2")])
+    paths = write_reports(result, tmp_path)
+    html = paths["report.html"].read_text()
+    section = html[html.index('<h2 id="others">'):html.index('<h2 id="unreadable">')]
+    assert "What other people posted about you" in section and "You cannot delete what someone else posted" in section
+    assert "<img" not in html and "&lt;img src=x" in section  # the poster's name is escaped
+    assert f'href="#{result.findings[0].id}"' in section and "1 finding concerns things other people posted" in html
+    assert "Remove tag" in section and "shared album" in section  # Facebook's and Google's own steps
+    counts = dict(re.findall(r'<tr><td>(\w+)</td><td class="num">(\d+)</td>', section))
+    assert counts == {"Facebook": "1", "Google": "1"}
+
+    data = json.loads(paths["findings.json"].read_text())
+    assert data["findings"][0]["posted_by"] == hostile_name and data["findings"][1]["posted_by"] is None
+    others = data["posted_by_others"]
+    assert others["items_by_platform"] == {"facebook": 1, "google": 1} and others["findings"] == [result.findings[0].id]
+    assert "cannot delete" in others["note"] and others["steps"]["facebook"]
+    rows = list(csv.DictReader(paths["findings.csv"].open()))
+    assert [r["posted_by"] for r in rows] == [hostile_name, "you"]
+
+
+def test_no_section_when_nothing_was_posted_by_others(tmp_path, result):
+    html = write_reports(result, tmp_path)["report.html"].read_text()
+    assert 'id="others"' not in html
+    assert json.loads((tmp_path / "findings.json").read_text())["posted_by_others"]["items_by_platform"] == {}
+
+
+def test_the_report_says_once_that_a_setting_does_not_un_publish(tmp_path, result):
+    from auditor.pipeline import negative_assurance, unpublish_statement
+
+    policy = load_policy()
+    assurance = negative_assurance(result.inputs, result.ledger, [], result.findings, AgencyProfile(), policy)
+    statement = unpublish_statement(policy)
+    assert statement in assurance and "(clause 13)" in statement and "does not un-publish" in statement
+    html = write_reports(replace(result, assurance=assurance), tmp_path)["report.html"].read_text()
+    assert html.count("Changing a privacy setting does not un-publish anything") == 1
