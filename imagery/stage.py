@@ -36,9 +36,10 @@ class ImageryScope(StrEnum):
     ALL_IMAGES = "every image"
 
 
-# Measured on the sample persona: fingerprinting all 22 of its images took 85 ms against 1.1-1.5 s for the
-# rest of the audit (under 10 %), so every image is examined. A full-size phone photo costs about 0.2 s
-# (two cores share the work, and the cache makes a second audit of the same export skip it).
+# Measured on the sample persona (25 images, warm, 2 cores): the whole audit took 0.438 s with every image
+# fingerprinted against 0.419 s without the stage (medians of 8, +4.6 %; the stage alone 44 ms), under the
+# 10 % allowed, so every image is examined. A full-size phone JPEG costs about 0.2 s (workers share the work,
+# and the cache lets a second audit of the same export skip it).
 DEFAULT_SCOPE = ImageryScope.ALL_IMAGES
 
 
