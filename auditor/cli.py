@@ -181,6 +181,9 @@ def doctor() -> None:
         out.print("HEIC photos: supported")
     except ImportError:
         out.print("HEIC photos: [yellow]pillow-heif missing; HEIC files will be listed as unreadable[/yellow]")
+    from imagery.base import all_extractors
+
+    out.print(f"Looks at images with: {', '.join(all_extractors()) or 'nothing'} (--no-vision skips it)")
     from auditor.cache import cache_dir
     from auditor.parallel import default_jobs
 
