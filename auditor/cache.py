@@ -3,7 +3,7 @@ work already done.
 
 A key is the SHA-256 of the bytes examined plus the detector's name and version: a changed file or
 a new detector version simply misses. Only results are stored (small JSON documents: coordinates,
-times, labels), never images or text from the export. They live in one SQLite file in the user's
+times, labels, image fingerprints), never images or text from the export. They live in one SQLite file in the user's
 cache directory (`platformdirs`): the folder is 0700, the files 0600. `offduty forget` deletes it,
 `--no-cache` skips it, and `OFFDUTY_CACHE_DIR` points it elsewhere (the tests use it).
 

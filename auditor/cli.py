@@ -55,6 +55,8 @@ def audit(
                                        help="Worker processes for reading photos and videos (default: one per processor core)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not keep or reuse per-file results in your cache folder "
                                                               "(see `offduty forget`)."),
+    no_vision: bool = typer.Option(False, "--no-vision", help="Do not look at the pictures themselves (faster); the report "
+                                                                "then says that images were not checked."),
 ) -> None:
     """Read the exports, check them, and write the report."""
     from auditor.pipeline import run_audit
@@ -73,7 +75,7 @@ def audit(
 
     try:
         with progress:
-            result = run_audit(list(paths), profile, report, jobs=jobs, use_cache=not no_cache)
+            result = run_audit(list(paths), profile, report, jobs=jobs, use_cache=not no_cache, vision=not no_vision)
     except ProfileError as exc:
         _print_config_error("The agency profile could not be used", exc, "Nothing was audited and no report was written.")
         raise typer.Exit(2)
@@ -179,11 +181,15 @@ def doctor() -> None:
         out.print("HEIC photos: supported")
     except ImportError:
         out.print("HEIC photos: [yellow]pillow-heif missing; HEIC files will be listed as unreadable[/yellow]")
+    from imagery.base import all_extractors
+
+    out.print(f"Looks at images with: {', '.join(all_extractors()) or 'nothing'} (--no-vision skips it)")
     from auditor.cache import cache_dir
     from auditor.parallel import default_jobs
 
     out.print(f"Workers for photos and videos: {default_jobs()} by default (--jobs)")
-    out.print(f"Result cache: {escape(str(cache_dir()))} (coordinates and times only; `offduty forget` deletes it)")
+    out.print(f"Result cache: {escape(str(cache_dir()))} (coordinates, times and image fingerprints only; "
+              "`offduty forget` deletes it)")
 
 
 @app.command()

@@ -57,6 +57,7 @@ class ProfileField(StrEnum):
     SUBSCRIBED_COMMUNITY = "subscribed community"
     MODERATED_COMMUNITY = "moderated community"
     PLATFORM_PLACE = "place the platform lists for you"
+    PHOTO = "profile photo"  # the item's media is the picture; Item.label names a header or cover image
 
 
 class Setting(StrEnum):
@@ -133,6 +134,15 @@ class Visibility(StrEnum):
     LIMITED = "friends, followers or connections"
     PRIVATE = "only you or the people named"
     UNKNOWN = "not recorded"
+
+
+class IdentifyingClue(StrEnum):
+    """What an undercover officer's finding gives away outright (see auditor.undercover)."""
+
+    NAME = "a real name on an account"
+    EMPLOYMENT = "your employer or job"
+    LINKED_ACCOUNTS = "your accounts tied to each other"
+    PLACE = "your home or workplace"
 
 
 class InsigniaKind(StrEnum):
@@ -237,6 +247,27 @@ class Media:
 
 
 @dataclass(frozen=True, slots=True)
+class VisualFeatures:
+    """What the imagery stage saw in one image. Each extractor in `imagery/` fills its own fields, with
+    defaults that mean "not looked at", so adding an extractor adds fields here and changes nothing else."""
+
+    ref: MediaRef
+    width: int = 0  # of the stored image, before it was scaled down to be examined
+    height: int = 0
+    problem: str = ""  # why the image could not be examined; "" when it was
+    perceptual_hash: str = ""  # 64-bit pHash as 16 hex digits (imagery.fingerprint)
+    detail: float = 0.0  # spread of grey levels, 0 for one flat colour: a flat image's hash matches any other
+
+    @property
+    def readable(self) -> bool:
+        return not self.problem
+
+    def hash_distance(self, other: "VisualFeatures") -> int:
+        """In how many of the 64 bits the two images' perceptual hashes differ (0: the same picture)."""
+        return bin(int(self.perceptual_hash, 16) ^ int(other.perceptual_hash, 16)).count("1")
+
+
+@dataclass(frozen=True, slots=True)
 class Account:
     platform: str
     handle: str = ""
@@ -248,7 +279,7 @@ class Account:
     job_titles: tuple[str, ...] = ()
     location: str = ""
     websites: tuple[str, ...] = ()
-    profile_photo: str = ""
+    profile_photo: str = ""  # the current profile photo: its path in the export, or its URL; a PHOTO item carries it too
     private: bool | None = None  # None: the export does not say
     source: SourceRef | None = None
     created_at: datetime | None = None  # when the account was opened, where the export says

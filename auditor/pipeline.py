@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 import yaml
 
@@ -23,22 +23,27 @@ from auditor.model import (
     Account,
     FileOutcome,
     Finding,
+    IdentifyingClue,
     Item,
     ItemKind,
     LedgerState,
     LocationPoint,
     LocationTrail,
+    MediaRef,
     Person,
     Severity,
     Visibility,
+    VisualFeatures,
 )
 from auditor.parallel import default_jobs
 from auditor.policy import Policy, UndercoverRule, load_policy
 from auditor.profile import AgencyProfile, load_profile
 from auditor.remediation import general_advice, steps_for, steps_for_others_content
+from auditor.undercover import identifying_clue, opening_findings
 
 if TYPE_CHECKING:
     from connectors import ReadSession
+    from imagery import ImageryRun
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -83,6 +88,9 @@ class AuditResult:
     notes: list[str] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
     assurance: list[str] = field(default_factory=list)  # what this audit can and cannot vouch for
+    visuals: dict[MediaRef, VisualFeatures] = field(default_factory=dict)  # what the imagery stage saw, per image
+    imagery_checked: bool = False  # False when images were not looked at (--no-vision)
+    opening: list[tuple[Finding, IdentifyingClue]] = field(default_factory=list)  # undercover: what identifies you outright
 
     @property
     def unreadable(self) -> list[FileOutcome]:
@@ -165,12 +173,20 @@ def read_inputs(paths: list[Path], progress: Progress | None = None, session: "R
     return output
 
 
+class Analysis(NamedTuple):
+    findings: list[Finding]
+    analyzers: list[AnalyzerInfo]
+    opening: list[tuple[Finding, IdentifyingClue]]  # empty unless the profile says undercover
+
+
 def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, policy: Policy,
-            progress: Progress | None = None, locations: LocationTrail | None = None
-            ) -> tuple[list[Finding], list[AnalyzerInfo]]:
-    ctx = AuditContext(accounts=accounts, items=items, profile=profile, locations=locations or LocationTrail())
+            progress: Progress | None = None, locations: LocationTrail | None = None,
+            visuals: dict[MediaRef, VisualFeatures] | None = None) -> Analysis:
+    ctx = AuditContext(accounts=accounts, items=items, profile=profile, locations=locations or LocationTrail(),
+                       visuals=visuals or {})
     accuracy = detector_accuracy()
     findings: list[Finding] = []
+    clues: dict[str, IdentifyingClue] = {}  # judged on each check's own rating, before undercover grading
     infos: list[AnalyzerInfo] = []
     # A setting's visibility says who could see the account, not the setting itself: it raises nothing.
     public = {item.id for item in items if item.visibility == Visibility.PUBLIC and item.kind != ItemKind.SETTING}
@@ -187,13 +203,14 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
         except Exception as exc:  # an analyzer bug must not cost the officer the rest of the audit
             info.error = f"{type(exc).__name__}: {exc}"
             produced = []
+        clues.update((f.id, clue) for f in produced if (clue := identifying_clue(f)) is not None)
         findings.extend(_raise_if_public(_file_under_policy(replace(f, precision=info.precision, recall=info.recall),
                                                             policy, profile, authors), public) for f in produced)
         infos.append(info)
         if progress:
             progress("Analysing", index + 1, len(analyzers))
     findings.sort(key=lambda f: (policy.order(f.clause), f.severity.rank, f.platform, f.title))
-    return findings, infos
+    return Analysis(findings, infos, opening_findings(clues, findings) if profile.undercover else [])
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +286,18 @@ def _clause_of(policy: Policy, topic: str) -> str:
     """" (clause 13)" for a topic the policy maps, "" otherwise: notes name clauses only through the policy."""
     clause = policy.clause_for(topic)
     return f" (clause {clause})" if clause else ""
+
+
+def imagery_notes(imagery: "ImageryRun | None") -> list[str]:
+    if imagery is None or not imagery.checked:
+        return ["Images were not looked at (--no-vision): profile photos were not compared across accounts."]
+    unreadable = imagery.unreadable
+    note = (f"Images looked at: {len(imagery.visuals)} ({imagery.scope.value} the exports name), for a fingerprint "
+            "that recognises the same photo on several accounts.")
+    if unreadable:
+        shown = "; ".join(f"{v.ref.member}: {v.problem}" for v in unreadable[:5])
+        note += f" {len(unreadable)} could not be examined, so they were not compared ({shown}{' …' if len(unreadable) > 5 else ''})."
+    return [note]
 
 
 def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) -> list[str]:
@@ -347,26 +376,33 @@ def topic_notes(policy: Policy) -> list[str]:
 
 
 def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Progress | None = None, *,
-              jobs: int | None = None, use_cache: bool = True) -> AuditResult:
-    """The whole audit. `jobs`: worker processes for the media pass (default: every core);
-    `use_cache`: keep and reuse per-file results in the user's cache folder."""
+              jobs: int | None = None, use_cache: bool = True, vision: bool = True) -> AuditResult:
+    """The whole audit. `jobs`: worker processes for the media pass and the imagery stage (default:
+    every core); `use_cache`: keep and reuse per-file results in the user's cache folder; `vision`:
+    look at the images themselves (the imagery stage)."""
     from connectors import ReadSession, Workspace
+    from imagery import examine_images
 
     profile = load_profile(profile_path)
     policy = load_policy(profile.policy_path)
     cache = ResultCache() if use_cache else None
+    imagery = None
     with Workspace() as workspace:
         session = ReadSession(workspace, jobs=jobs or default_jobs(), cache=cache)
         read = read_inputs(paths, progress, session)
+        if vision:  # while the workspace is open: images are read through it
+            imagery = examine_images(read.items, workspace, jobs=session.jobs, cache=cache, progress=progress)
     if cache is not None:
         cache.close()
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
-    findings, infos = analyze(accounts, items, profile, policy, progress, read.locations)
-    notes = coverage_notes(items, profile, policy) + topic_notes(policy)
+    visuals = imagery.visuals if imagery is not None else {}
+    findings, infos, opening = analyze(accounts, items, profile, policy, progress, read.locations, visuals)
+    notes = coverage_notes(items, profile, policy) + imagery_notes(imagery) + topic_notes(policy)
     notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
     return AuditResult(
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
         profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
         assurance=negative_assurance(inputs, ledger, infos, findings, profile, policy),
+        visuals=visuals, imagery_checked=imagery is not None, opening=opening,
     )

@@ -9,6 +9,7 @@ Posts other people made on your timeline are read like your own, with the poster
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Iterator
 
 from bs4 import BeautifulSoup
@@ -181,14 +182,29 @@ def _post_item(ctx: ReadContext, path: str, pointer: str, post: dict[str, Any], 
                     people=people, url=urls[0] if urls else "", author=author)
 
 
+# Facebook keeps past profile pictures and cover photos as albums of these names (English exports; other
+# languages' album names are not known, so their profile pictures are read as ordinary album photos).
+PROFILE_ALBUMS = {"profile pictures": "profile picture", "cover photos": "cover photo"}
+
+
 def parse_album(ctx: ReadContext, path: str) -> Iterator[Item]:
     data = _load(ctx, path)
     if not isinstance(data, dict) or not isinstance(data.get("photos"), list):
         raise ParseError("expected an album with a list of photos")
     album = str(data.get("name", ""))
+    profile_label = PROFILE_ALBUMS.get(album.strip().casefold())
+    photos: list[Item] = []
     for index, photo in enumerate(data["photos"]):
         if isinstance(photo, dict):
-            yield _photo_item(ctx, path, f"photos[{index}]", photo, album)
+            item = _photo_item(ctx, path, f"photos[{index}]", photo, album)
+            photos.append(item)
+            yield item
+    if profile_label is None:
+        return
+    for item in photos:
+        # The same picture once more, as a profile photo; its location stays with the album photo (counted once).
+        yield ctx.item(path, f"{item.source.pointer} as {profile_label}", ItemKind.PROFILE_FIELD, field=ProfileField.PHOTO,
+                       label=profile_label, media=[replace(m, geo=()) for m in item.media], created_at=item.created_at)
 
 
 def _photo_item(ctx: ReadContext, path: str, pointer: str, photo: dict[str, Any], album: str = "") -> Item:

@@ -49,12 +49,18 @@ def parse_personal_information(ctx: ReadContext, path: str) -> Iterator[Account 
         field = _LABEL_TO_FIELD.get(label.casefold())
         if field and isinstance(entry, dict):
             values[field] = str(entry.get("value", "")).strip()
+    photos = [(label, entry) for label, entry in ((users[0] or {}).get("media_map_data") or {}).items()
+              if isinstance(entry, dict) and entry.get("uri")]  # "Profile Photo", under a localised label
     account = Account(platform=PLATFORM, handle=values.get("username", ""), display_name=values.get("name", ""),
                       bio=values.get("bio", ""), emails=[values["email"]] if values.get("email") else [],
                       phones=[values["phone"]] if values.get("phone") else [],
                       websites=[values["website"]] if values.get("website") else [], source=ctx.ref(path),
-                      private=values["private"].casefold() in _TRUE_VALUES if "private" in values else None)
+                      private=values["private"].casefold() in _TRUE_VALUES if "private" in values else None,
+                      profile_photo=ctx.media(str(photos[0][1]["uri"])).path if photos else "")
     yield account
+    for label, entry in photos:
+        yield ctx.item(path, f"profile_user[0].media_map_data.{label}", ItemKind.PROFILE_FIELD, field=ProfileField.PHOTO,
+                       media=[ctx.media(str(entry["uri"]))], created_at=from_unix(entry.get("creation_timestamp")))
     for key, field in (("bio", ProfileField.BIO), ("website", ProfileField.WEBSITE), ("email", ProfileField.EMAIL)):
         if values.get(key):
             yield ctx.item(path, f"profile_user[0].{key}", ItemKind.PROFILE_FIELD, text=values[key], field=field)

@@ -84,10 +84,16 @@ def parse_actor(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     if not isinstance(actor, dict) or actor.get("type") not in ("Person", "Service", "Application", "Group", "Organization"):
         raise ParseError("expected an ActivityStreams actor")
     bio = html_text(actor.get("summary"))
+    # The avatar (icon) and header (image): files beside actor.json, named by a relative url.
+    pictures = {key: ctx.media(str(actor[key]["url"])) for key in ("icon", "image")
+                if isinstance(actor.get(key), dict) and actor[key].get("url")}
     account = Account(platform=PLATFORM, handle=str(actor.get("preferredUsername", "")), display_name=str(actor.get("name", "")),
                       bio=bio, source=ctx.ref(path), private=bool(actor.get("manuallyApprovesFollowers")),
-                      profile_photo=str((actor.get("icon") or {}).get("url", "")) if isinstance(actor.get("icon"), dict) else "")
+                      profile_photo=pictures["icon"].path if "icon" in pictures else "")
     yield account
+    for key, media in pictures.items():
+        yield ctx.item(path, f"{key}.url", ItemKind.PROFILE_FIELD, field=ProfileField.PHOTO, media=[media],
+                       label="header image" if key == "image" else "")
     if account.display_name:
         yield ctx.item(path, "name", ItemKind.PROFILE_FIELD, field=ProfileField.DISPLAY_NAME, text=account.display_name)
     if bio:
@@ -102,10 +108,6 @@ def parse_actor(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
                          ("indexable", Setting.INDEXABLE)):
         if key in actor:
             yield ctx.item(path, key, ItemKind.SETTING, field=setting, text=str(actor[key]).lower())
-    for key in ("icon", "image"):
-        media = actor.get(key)
-        if isinstance(media, dict) and media.get("url"):
-            ctx.media(str(media["url"]))  # the avatar and header are attached here, not read as loose photos
 
 
 def _csv_rows(ctx: ReadContext, path: str) -> list[list[str]]:

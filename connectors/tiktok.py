@@ -20,6 +20,7 @@ from auditor.model import (
     Item,
     ItemKind,
     LocationPoint,
+    Media,
     Person,
     Place,
     ProfileField,
@@ -96,8 +97,12 @@ def parse_user_data(ctx: ReadContext, path: str) -> Iterator[Account | Item | Lo
     profile = _first(_first(data, "Profile"), "Profile Info", "Profile Information").get("ProfileMap", {}) or {}
     account = Account(platform=PLATFORM, handle=str(profile.get("userName", "")), bio=str(profile.get("bioDescription", "")),
                       emails=[profile["emailAddress"]] if profile.get("emailAddress") else [],
-                      phones=[profile["telephoneNumber"]] if profile.get("telephoneNumber") else [], source=ctx.ref(path))
+                      phones=[profile["telephoneNumber"]] if profile.get("telephoneNumber") else [], source=ctx.ref(path),
+                      profile_photo=str(profile.get("profilePhoto") or ""))
     yield account
+    if account.profile_photo:  # a link to TikTok's copy: the export holds no image file
+        yield ctx.item(path, "Profile.ProfileMap.profilePhoto", ItemKind.PROFILE_FIELD, field=ProfileField.PHOTO,
+                       media=[Media(path=account.profile_photo, mime="image/jpeg")])
     if account.bio:
         yield ctx.item(path, "Profile.ProfileMap.bioDescription", ItemKind.PROFILE_FIELD, field=ProfileField.BIO, text=account.bio)
     for email in account.emails:

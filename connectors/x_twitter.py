@@ -138,14 +138,32 @@ def parse_account(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
             yield ctx.item(path, f"[{index}].email", ItemKind.PROFILE_FIELD, text=email, field=ProfileField.EMAIL)
 
 
+def profile_media(ctx: ReadContext, path: str, url: str) -> Media:
+    """The avatar or header: the copy in profile_media/ (named "<account id>-<the URL's file name>") when the
+    archive has it, else the URL alone."""
+    folder = str(PurePosixPath(path).parent)
+    stem = PurePosixPath(url.split("?")[0]).stem
+    if stem:
+        for member in ctx.members_starting_with(f"{folder}/profile_media/" if folder != "." else "profile_media/"):
+            if PurePosixPath(member).stem.endswith(stem):
+                return ctx.media(member)
+    return Media(path=url, mime="image/jpeg")
+
+
 def parse_profile(ctx: ReadContext, path: str) -> Iterator[Account | Item]:
     for index, record in enumerate(load_ytd(ctx, path)):
         profile = _unwrap(record)
         description = profile.get("description") or {}
+        pictures = {key: profile_media(ctx, path, str(profile[key])) for key in ("avatarMediaUrl", "headerMediaUrl")
+                    if profile.get(key)}
+        avatar = pictures.get("avatarMediaUrl")
         account = Account(platform=PLATFORM, bio=description.get("bio", ""), location=description.get("location", ""),
                           websites=[description["website"]] if description.get("website") else [],
-                          profile_photo=profile.get("avatarMediaUrl", ""), source=ctx.ref(path, f"[{index}]"))
+                          profile_photo=avatar.path if avatar else "", source=ctx.ref(path, f"[{index}]"))
         yield account
+        for key, media in pictures.items():
+            yield ctx.item(path, f"[{index}].{key}", ItemKind.PROFILE_FIELD, field=ProfileField.PHOTO, media=[media],
+                           label="header image" if key == "headerMediaUrl" else "")
         for key, field in (("bio", ProfileField.BIO), ("location", ProfileField.LOCATION), ("website", ProfileField.WEBSITE)):
             if description.get(key):
                 yield ctx.item(path, f"[{index}].description.{key}", ItemKind.PROFILE_FIELD,

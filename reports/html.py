@@ -25,6 +25,7 @@ class FindingGroup:
     platform: str
     severity: str
     findings: list[Finding] = field(default_factory=list)
+    collapsed: bool = False  # shown folded: many findings, none of them linked from the undercover opening
 
 
 @dataclass
@@ -38,6 +39,7 @@ class ClauseSection:
 
 
 def _sections(result: AuditResult) -> list[ClauseSection]:
+    linked = {finding.id for finding, _ in result.opening}
     by_clause: "OrderedDict[str, list[Finding]]" = OrderedDict()
     for finding in result.findings:
         by_clause.setdefault(finding.clause or "?", []).append(finding)
@@ -48,6 +50,8 @@ def _sections(result: AuditResult) -> list[ClauseSection]:
         for finding in sorted(findings, key=lambda f: (f.severity.rank, f.detector, f.platform)):
             key = (finding.detector, finding.platform, finding.severity.value)
             groups.setdefault(key, FindingGroup(*key)).findings.append(finding)
+        for group in groups.values():
+            group.collapsed = len(group.findings) > GROUP_OPEN_LIMIT and not any(f.id in linked for f in group.findings)
         sections.append(ClauseSection(
             id=clause_id, title=clause.title if clause else "Not in this policy",
             summary=clause.summary if clause else "", text=clause.text if clause else "",
@@ -76,7 +80,6 @@ def render_html(result: AuditResult, redact: bool = False) -> str:
         maps=[(caption, Markup(svg)) for caption, svg in build_maps(result.findings, redact)],
         evidence=lambda e: evidence_dict(e, redact),
         redact=redact,
-        group_open_limit=GROUP_OPEN_LIMIT,
         others=others_content(result),
         cannot_delete=CANNOT_DELETE,
     )

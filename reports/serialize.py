@@ -109,12 +109,30 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
         ],
         "notes": result.notes,
         "assurance": result.assurance,
+        "imagery": imagery_dict(result),
         "ledger": [
             {"input": o.input, "path": o.path, "state": o.state, "connector": o.connector, "items": o.items,
              "reason": o.reason}
             for o in result.ledger
         ],
     }
+
+
+def imagery_dict(result: AuditResult) -> dict[str, Any]:
+    """What the imagery stage looked at; fingerprints themselves stay out of the report."""
+    unreadable = [v for v in result.visuals.values() if not v.readable]
+    return {
+        "checked": result.imagery_checked,
+        "images": len(result.visuals),
+        "could_not_examine": [{"input": v.ref.source_key.split(":", 1)[-1], "path": v.ref.member, "reason": v.problem}
+                              for v in unreadable],
+    }
+
+
+def opening_list(result: AuditResult) -> list[dict[str, Any]]:
+    """Undercover: the findings that identify the officer outright, in the report's order, by id."""
+    return [{"id": finding.id, "severity": finding.severity.value, "title": finding.title, "gives_away": clue.value}
+            for finding, clue in result.opening]
 
 
 def files_by_platform(result: AuditResult) -> dict[str, dict[str, int]]:
@@ -144,6 +162,7 @@ def result_dict(result: AuditResult, redact: bool = False) -> dict[str, Any]:
             for i in result.inputs
         ],
         "coverage": coverage_dict(result),
+        **({"identifies_you_outright": opening_list(result)} if result.profile.undercover else {}),
         "findings": [finding_dict(f, redact, authors) for f in result.findings],
         "posted_by_others": others_content_dict(result),
         "unreadable": [{"input": o.input, "path": o.path, "reason": o.reason} for o in result.unreadable],

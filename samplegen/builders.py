@@ -83,6 +83,31 @@ def jpeg(
     return buffer.getvalue()
 
 
+def portrait(seed: int, size: int = 320) -> Image.Image:
+    """A made-up picture with enough shapes to fingerprint (a flat colour matches every other flat colour):
+    a head-and-shoulders silhouette on a background of soft blobs, different for each seed."""
+    import random
+
+    from PIL import ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", (size, size), tuple(rng.randrange(60, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(10):
+        x, y, r = rng.randrange(size), rng.randrange(size), rng.randrange(size // 10, size // 3)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=tuple(rng.randrange(256) for _ in range(3)))
+    skin, shirt = tuple(rng.randrange(120, 230) for _ in range(3)), tuple(rng.randrange(0, 120) for _ in range(3))
+    draw.ellipse([size * 0.15, size * 0.7, size * 0.85, size * 1.3], fill=shirt)
+    draw.ellipse([size * 0.32, size * 0.2, size * 0.68, size * 0.68], fill=skin)
+    return image.filter(ImageFilter.GaussianBlur(1.5))
+
+
+def encoded(image: Image.Image, fmt: str = "JPEG", **options: object) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
 def png(size: tuple[int, int] = (64, 48), color: tuple[int, int, int] = (200, 180, 90)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, "PNG")

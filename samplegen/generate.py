@@ -48,6 +48,8 @@ from .persona import (
     ts,
 )
 
+PROFILE_PHOTO_SEED = 7  # the one picture the persona uses as profile photo on Instagram and X
+
 
 # --- Facebook -------------------------------------------------------------------------------------
 def facebook(truth: GroundTruth) -> dict[str, bytes]:
@@ -206,7 +208,9 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
                  "public from 2019-03 to 2021-07: 3 posts visible to anyone then")
     files[IG_SIGNUP] = meta_json({"account_history_registration_info": [{"title": "", "media_map_data": {}, "string_map_data": {
         "Username": entry("marisol.p_ks"), "Time": {"href": "", "value": "", "timestamp": int(ts(2018, 11, 2).timestamp())}}}]})
-    files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.jpeg(color=(190, 160, 140))
+    files["media/profile/202301/330112233_445566778899001_n.jpg"] = builders.encoded(builders.portrait(PROFILE_PHOTO_SEED), quality=88)
+    truth.expect_undercover("same profile photo", IG_PROFILE, "profile_user[0].media_map_data.Profile Photo",
+                            "the Instagram profile photo is also the X avatar")
 
     posts: list[dict[str, Any]] = []
 
@@ -264,9 +268,16 @@ def x_archive(truth: GroundTruth) -> dict[str, bytes]:
         "accountId": "1029384756", "createdAt": "2012-05-06T14:22:31.000Z", "accountDisplayName": "Marisol P."}}])
     truth.expect("employment", "x", "data/account.js", "[0].email", "agency email address on the account")
     files["data/profile.js"] = ytd("profile", [{"profile": {
-        "description": {"bio": "Runner. Dog mom. Coffee snob. Views my own.", "website": "", "location": "Salina, KS"},
+        "description": {"bio": "Runner. Dog mom. Coffee snob. Views my own. IG: @marisol.p_ks", "website": "", "location": "Salina, KS"},
         "avatarMediaUrl": "https://pbs.twimg.com/profile_images/1450000000000000000/abcd1234.jpg"}}])
     truth.clean("x", "data/profile.js", "[0].description.bio", "an ordinary bio")
+    truth.expect_undercover("link in a bio", "data/profile.js", "[0]", "the X bio names the Instagram account")
+    truth.clean_undercover("link in a bio", "actor.json", "", "the bio names marisol.p_ks, not the Mastodon account 'marisol'")
+    # The Instagram photo again as X keeps it: cropped a little, scaled down and saved at a lower quality.
+    avatar = builders.portrait(PROFILE_PHOTO_SEED)
+    avatar = avatar.crop((10, 10, avatar.width - 10, avatar.height - 10)).resize((200, 200))
+    files["data/profile_media/1029384756-abcd1234.jpg"] = builders.encoded(avatar, quality=70)
+    truth.expect_undercover("same profile photo", "data/profile.js", "[0].avatarMediaUrl", "the X avatar is the Instagram photo")
 
     tweets: list[dict[str, Any]] = []
     base_id = 1_500_000_000_000_000_000
@@ -396,6 +407,13 @@ undercover: false                # true: every identifying finding is filed unde
 """
 
 
+UNDERCOVER_PROFILE_YAML = PROFILE_YAML.replace(
+    "# Agency profile for the sample exports (an invented agency). Copy this file and fill in your own.",
+    "# The sample agency profile for an officer who may work undercover: identifying findings go under clause 8.").replace(
+    "undercover: false                # true: every identifying finding is filed under clause 8",
+    "undercover: true                 # every identifying finding is filed under clause 8")
+
+
 def generate(target: Path = EXPORTS) -> GroundTruth:
     truth = GroundTruth()
     if target.exists():
@@ -415,9 +433,12 @@ def main() -> None:
         "exports": {"facebook": FB_ROOT, "instagram": IG_ZIP, "x": X_ROOT, "photos": PHOTOS_ROOT, **more_exports.NAMES},
         "expected": truth.expected,
         "must_not_flag": truth.must_not_flag,
+        "expected_undercover": truth.expected_undercover,
+        "must_not_flag_undercover": truth.must_not_flag_undercover,
     }
     (ROOT / "ground_truth.json").write_text(json.dumps(ground_truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (ROOT / "agency-profile.yaml").write_text(PROFILE_YAML, encoding="utf-8")
+    (ROOT / "undercover-profile.yaml").write_text(UNDERCOVER_PROFILE_YAML, encoding="utf-8")
     print(f"Wrote {EXPORTS} ({len(truth.expected)} planted exposures, {len(truth.must_not_flag)} look-alikes)")
 
 

@@ -275,9 +275,10 @@ def mastodon(truth: GroundTruth) -> dict[str, bytes]:
                                   "orderedItems": ["https://other.example/users/x/statuses/2"]}).encode(),
         "bookmarks.json": json.dumps({"@context": "https://www.w3.org/ns/activitystreams", "id": "bookmarks.json",
                                       "type": "OrderedCollection", "orderedItems": []}).encode(),
-        "avatar.jpg": builders.jpeg(color=(90, 60, 150)),
+        "avatar.jpg": builders.encoded(builders.portrait(11, 200), quality=85),
         media_path: builders.jpeg(*TRAIL, ts(2024, 4, 20, 12, 40), "Google", "Pixel 7"),
     }
+    truth.clean_undercover("same profile photo", "actor.json", "icon.url", "the Mastodon avatar is a different picture")
     truth.expect("employment", "mastodon", "actor.json", "attachment[0]", "a 'Work' profile field names the agency")
     truth.clean("mastodon", "actor.json", "attachment[1]", "pronouns")
     truth.expect("privacy_settings", "mastodon", "actor.json", "discoverable", "listed in the directory")

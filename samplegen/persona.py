@@ -45,6 +45,9 @@ class GroundTruth:
     def __init__(self) -> None:
         self.expected: list[dict[str, str]] = []
         self.must_not_flag: list[dict[str, str]] = []
+        # Only with `undercover: true` (samplegen/undercover-profile.yaml); none of these may appear without it.
+        self.expected_undercover: list[dict[str, str]] = []
+        self.must_not_flag_undercover: list[dict[str, str]] = []
 
     def expect(self, detector: str, platform: str, file: str, record: str | None, why: str) -> None:
         entry = {"detector": detector, "platform": platform, "file": file, "why": why}
@@ -58,6 +61,15 @@ class GroundTruth:
 
     def clean(self, platform: str, file: str, record: str, why: str) -> None:
         self.must_not_flag.append({"platform": platform, "file": file, "record": record, "why": why})
+
+    def expect_undercover(self, title: str, file: str, record: str, why: str) -> None:
+        """A linked-identities finding (about several platforms) whose title has `title` and whose evidence is this record."""
+        self.expected_undercover.append({"detector": "linked_identities", "platform": "several", "title": title, "file": file,
+                                         "record": record, "why": why})
+
+    def clean_undercover(self, title: str, file: str, record: str, why: str) -> None:
+        self.must_not_flag_undercover.append({"detector": "linked_identities", "platform": "several", "title": title,
+                                              "file": file, "record": record, "why": why})
 
 
 def meta_json(value: Any) -> bytes:

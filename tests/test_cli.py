@@ -254,3 +254,14 @@ def test_jobs_and_cache_options_reach_the_audit_and_forget_deletes_the_cache(tmp
     gone = offduty("forget")
     assert gone.exit_code == 0 and "Deleted" in gone.output and not cache.exists()
     assert "no cache" in offduty("forget").output
+
+
+def test_no_vision_skips_the_images_and_the_report_says_so(tmp_path):
+    assert offduty("audit", PHOTOS, "--out", tmp_path / "seen", "--no-cache", "--quiet").exit_code == 0
+    seen = json.loads((tmp_path / "seen" / "findings.json").read_text())["coverage"]
+    assert seen["imagery"]["checked"] is True and seen["imagery"]["images"] > 0
+    assert offduty("audit", PHOTOS, "--out", tmp_path / "blind", "--no-cache", "--no-vision", "--quiet").exit_code == 0
+    blind = json.loads((tmp_path / "blind" / "findings.json").read_text())["coverage"]
+    assert blind["imagery"] == {"checked": False, "images": 0, "could_not_examine": []}
+    assert any("Images were not looked at (--no-vision)" in note for note in blind["notes"])
+    assert "Images were not looked at" in (tmp_path / "blind" / "report.html").read_text()

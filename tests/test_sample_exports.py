@@ -22,6 +22,11 @@ def audit():
 
 
 @pytest.fixture(scope="module")
+def undercover_audit():
+    return run_audit(sorted(SAMPLES.iterdir()), GENERATOR / "undercover-profile.yaml")
+
+
+@pytest.fixture(scope="module")
 def truth():
     return json.loads((GENERATOR / "ground_truth.json").read_text(encoding="utf-8"))
 
@@ -31,6 +36,8 @@ def _matches(finding, entry) -> bool:
         return (finding.detector == entry["detector"] and finding.area_label == entry["label"] and finding.area is not None
                 and haversine_m(finding.area.lat, finding.area.lon, *entry["area"]) <= entry["within_m"])
     if finding.detector != entry.get("detector", finding.detector) or finding.platform != entry["platform"]:
+        return False
+    if entry.get("title", "") not in finding.title:
         return False
     return any(e.source.path == entry["file"] and ("record" not in entry or e.source.pointer == entry["record"])
                for e in finding.evidence)
@@ -120,6 +127,34 @@ def test_generator_reproduces_the_committed_samples(tmp_path):
     assert sorted(fresh) == sorted(stored), "run `make samples` and commit the result"
     differing = [name for name in fresh if _content(name, fresh[name].read_bytes()) != _content(name, stored[name].read_bytes())]
     assert differing == [], "run `make samples` and commit the result"
+
+
+def test_undercover_links_are_found_only_in_undercover_mode(audit, undercover_audit, truth):
+    missing = [(e["title"], e["file"], e["why"]) for e in truth["expected_undercover"]
+               if not any(_matches(f, e) for f in undercover_audit.findings)]
+    assert missing == []
+    wrongly = [(e["title"], e["file"], e["why"]) for e in truth["must_not_flag_undercover"]
+               if any(_matches(f, e) for f in undercover_audit.findings)]
+    assert wrongly == []
+    leaked = [(e["title"], e["file"]) for e in truth["expected_undercover"] if any(_matches(f, e) for f in audit.findings)]
+    assert leaked == []
+
+
+def test_undercover_mode_loses_no_finding_of_normal_mode(audit, undercover_audit, truth):
+    found = [e for e in truth["expected"] if any(_matches(f, e) for f in audit.findings)]
+    lost = [(e["detector"], e.get("file"), e["why"]) for e in found if not any(_matches(f, e) for f in undercover_audit.findings)]
+    assert lost == []
+
+
+def test_the_undercover_report_opens_with_a_name_the_job_a_link_and_a_place(audit, undercover_audit):
+    from auditor.model import IdentifyingClue
+
+    assert audit.opening == []
+    opening = undercover_audit.opening
+    assert 1 <= len(opening) <= 5
+    assert {clue for _, clue in opening} == set(IdentifyingClue)
+    ids = {f.id for f in undercover_audit.findings}
+    assert all(finding.id in ids for finding, _ in opening)
 
 
 def test_what_others_posted_about_the_persona_is_reported_as_theirs(audit, tmp_path):

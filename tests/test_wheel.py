@@ -60,12 +60,12 @@ def test_wheel_holds_the_run_time_data_and_nothing_else(wheel):
             assert f"{folder}/{path.name}" in names
     assert "auditor/data/detector-accuracy.yaml" in names and "auditor/data/policy-guideline.yaml" in names
     top_level = {name.split("/", 1)[0] for name in names if "/" in name and ".dist-info/" not in name}
-    assert top_level == {"offduty", "auditor", "connectors", "reports"}
+    assert top_level == {"offduty", "auditor", "connectors", "imagery", "reports"}
 
 
 def test_installed_tool_audits_and_reports_from_its_own_files(fresh_python, tmp_path):
     venv = fresh_python.parent.parent
-    where = run(fresh_python, "-c", "import auditor, connectors, reports; print(auditor.__file__, connectors.__file__, reports.__file__)",
+    where = run(fresh_python, "-c", "import auditor, connectors, imagery, reports; print(auditor.__file__, connectors.__file__, imagery.__file__, reports.__file__)",
                 cwd=tmp_path).stdout.split()
     assert all(Path(path).is_relative_to(venv) for path in where), where
     for shipped_separately in ("samplegen", "evaluation"):

@@ -20,8 +20,10 @@ from auditor.model import (
     ItemKind,
     LocationPoint,
     LocationTrail,
+    MediaRef,
     ProfileField,
     Setting,
+    VisualFeatures,
 )
 from auditor.profile import AgencyProfile
 
@@ -51,6 +53,7 @@ class AuditContext:
     items: list[Item]
     profile: AgencyProfile = field(default_factory=AgencyProfile)
     locations: LocationTrail = field(default_factory=LocationTrail)
+    visuals: dict[MediaRef, VisualFeatures] = field(default_factory=dict)  # from the imagery stage; empty with --no-vision
 
     @property
     def geography(self) -> "Geography":

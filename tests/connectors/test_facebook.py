@@ -108,6 +108,19 @@ def test_profile_v2_work_experience_becomes_employer_field(tmp_path):
     assert employer.kind == ItemKind.PROFILE_FIELD and employer.text == "Deputy at Lake County Sheriff's Office"
 
 
+def test_profile_pictures_album_gives_profile_photo_items_without_counting_locations_twice(tmp_path):
+    photo = {"uri": "posts/media/ProfilePictures_1/1.jpg", "creation_timestamp": 1600000000,
+             "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 38.8, "longitude": -97.6}]}}}
+    builders.write_tree(tmp_path / "fb", {
+        "posts/album/0.json": json.dumps({"name": "Profile pictures", "photos": [photo]}).encode(),
+        "posts/album/1.json": json.dumps({"name": "Summer", "photos": [dict(photo, uri="posts/media/Summer_2/2.jpg")]}).encode(),
+        "posts/media/ProfilePictures_1/1.jpg": builders.jpeg(), "posts/media/Summer_2/2.jpg": builders.jpeg()})
+    _, items, _ = read_export(tmp_path / "fb")
+    (profile_photo,) = [i for i in items if i.field == ProfileField.PHOTO]
+    assert profile_photo.label == "profile picture" and profile_photo.media[0].ref.member == "posts/media/ProfilePictures_1/1.jpg"
+    assert profile_photo.geopoints == [] and len([i for i in items if i.kind == ItemKind.PHOTO]) == 2
+
+
 WALL_POSTS = "posts/other_people's_posts_to_your_timeline.json"
 
 

@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from auditor.model import ConnectionKind, GeoSource, ItemKind, Setting, Visibility
+from auditor.model import ConnectionKind, GeoSource, ItemKind, ProfileField, Setting, Visibility
 from samplegen import builders
 from tests.conftest import by_path, outcome, read_export
 
@@ -84,6 +84,20 @@ def test_following_file_is_read_as_following(tmp_path):
     })
     _, items, _ = read_export(tmp_path / "ig")
     assert [(i.field, i.people[0].handle) for i in items if i.kind == ItemKind.CONNECTION] == [(ConnectionKind.FOLLOWING, "b_user")]
+
+
+def test_profile_photo_is_an_item_with_its_image(tmp_path):
+    data = {"profile_user": [{"media_map_data": {"Profile Photo": {"uri": "media/profile/202301/1_n.jpg", "creation_timestamp": 1672531200}},
+                              "string_map_data": {"Username": _entry("ana.k")}}]}
+    builders.write_zip(tmp_path / "instagram-ana.k-20250101.zip", {
+        "personal_information/personal_information/personal_information.json": json.dumps(data).encode(),
+        "media/profile/202301/1_n.jpg": builders.jpeg()})
+    read = read_export(tmp_path / "instagram-ana.k-20250101.zip")
+    (photo,) = [i for i in read.items if i.field == ProfileField.PHOTO]
+    assert photo.kind == ItemKind.PROFILE_FIELD and photo.media[0].ref.member == "media/profile/202301/1_n.jpg"
+    assert photo.created_at == datetime.fromtimestamp(1672531200, tz=timezone.utc)
+    assert read.accounts[0].profile_photo == photo.media[0].path
+    assert outcome(read.ledger, "media/profile/202301/1_n.jpg").reason.startswith("media file attached")  # not a loose photo
 
 
 def _time(ts: int, label: str = "Time") -> dict:

@@ -63,3 +63,16 @@ def test_archive_as_tar_gz_with_media(tmp_path, real_exports):
     (post,) = items
     assert post.geopoints[0].lat == 1.5  # EXIF kept by the server is still found
     assert outcome(ledger, "media_attachments/files/1/original/a.jpg").state == "parsed"
+
+
+def test_avatar_and_header_are_profile_photo_items(tmp_path):
+    from auditor.model import ProfileField
+    from samplegen import builders
+
+    actor = {"type": "Person", "preferredUsername": "ana", "icon": {"url": "avatar.png"}, "image": {"url": "header.jpg"}}
+    builders.write_tree(tmp_path / "m", {"actor.json": json.dumps(actor).encode(), "outbox.json": b'{"orderedItems": []}',
+                                         "avatar.png": builders.png(), "header.jpg": builders.jpeg()})
+    accounts, items, _ = read_export(tmp_path / "m")
+    photos = {i.source.pointer: i for i in items if i.field == ProfileField.PHOTO}
+    assert photos["icon.url"].media[0].ref.member == "avatar.png" and photos["image.url"].label == "header image"
+    assert accounts[0].profile_photo == "avatar.png"

@@ -151,3 +151,11 @@ def test_meta_html_variants(tmp_path):
     accounts, items, _ = read_export(tmp_path / "ig")
     assert (accounts[0].handle, accounts[0].bio, accounts[0].private) == ("mp_ks", "Deputy sheriff. Coffee.", False)
     assert any(i.field == ProfileField.BIO for i in items) and any(i.kind == ItemKind.POST for i in items)
+
+
+def test_tiktok_profile_photo_is_a_link_only(tmp_path):
+    data = {"Profile": {"Profile Info": {"ProfileMap": {"userName": "ana.k", "profilePhoto": "https://p16.tiktokcdn.com/ana.jpeg"}}}}
+    builders.write_zip(tmp_path / "TikTok_Data_1.zip", {"user_data_tiktok.json": json.dumps(data).encode()})
+    accounts, items, _ = read_export(tmp_path / "TikTok_Data_1.zip")
+    (photo,) = [i for i in items if i.field == ProfileField.PHOTO]
+    assert photo.media[0].ref is None and photo.media[0].path == accounts[0].profile_photo == "https://p16.tiktokcdn.com/ana.jpeg"

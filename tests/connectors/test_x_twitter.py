@@ -70,6 +70,23 @@ def test_broken_prefix_is_a_readable_reason(tmp_path):
     assert "truncated" in outcome(ledger, "data/account.js").reason
 
 
+def test_avatar_and_header_from_profile_media_or_as_urls(tmp_path):
+    profile = [{"profile": {"description": {"bio": "hi"},
+                            "avatarMediaUrl": "https://pbs.twimg.com/profile_images/1450000000000000000/abcd1234.jpg",
+                            "headerMediaUrl": "https://pbs.twimg.com/profile_banners/1029384756/1600000000"}}]
+    files = {"data/profile.js": b"window.YTD.profile.part0 = " + json.dumps(profile).encode(),
+             "data/account.js": b"window.YTD.account.part0 = []", "data/manifest.js": b"window.__THAR_CONFIG = {}",
+             "data/profile_media/1029384756-abcd1234.jpg": builders.jpeg()}
+    builders.write_tree(tmp_path / "x", files)
+    accounts, items, ledger = read_export(tmp_path / "x")
+    photos = {i.source.pointer: i for i in items if i.field == ProfileField.PHOTO}
+    avatar, header = photos["[0].avatarMediaUrl"], photos["[0].headerMediaUrl"]
+    assert avatar.media[0].ref.member == "data/profile_media/1029384756-abcd1234.jpg" and avatar.label == ""
+    assert header.media[0].ref is None and header.media[0].path.startswith("https://") and header.label == "header image"
+    assert next(a for a in accounts if a.bio).profile_photo == "data/profile_media/1029384756-abcd1234.jpg"
+    assert not [i for i in items if i.kind == ItemKind.PHOTO]  # the avatar is not also a loose photo
+
+
 def test_account_creation_date(real_exports):
     accounts, _, _ = read_export(real_exports / "x")
     assert next(a for a in accounts if a.handle).created_at == datetime(2008, 10, 6, 22, 58, 1, tzinfo=timezone.utc)

@@ -129,6 +129,35 @@ def test_the_words_that_made_a_finding_are_marked_and_escaped(tmp_path):
     assert evidence_dict(finding.evidence[0])["highlight"] == finding.evidence[0].highlight
 
 
+def test_undercover_report_opens_with_links_to_what_identifies_you(tmp_path, result):
+    from auditor.model import IdentifyingClue
+
+    first = result.findings[0]
+    undercover = replace(result, profile=AgencyProfile(undercover=True), opening=[(first, IdentifyingClue.EMPLOYMENT)])
+    paths = write_reports(undercover, tmp_path)
+    html = paths["report.html"].read_text()
+    opening = html.index('id="identifies-you"')
+    assert html.index('id="summary"') < opening < html.index("What was read")
+    assert f'<a href="#{first.id}">' in html[opening:html.index("What was read")] and f'id="{first.id}"' in html
+    assert "gives away your employer or job" in html and "&lt;script&gt;" in html[opening:]  # titles stay escaped
+    data = json.loads(paths["findings.json"].read_text())
+    assert data["identifies_you_outright"] == [{"id": first.id, "severity": "high", "title": first.title,
+                                                "gives_away": "your employer or job"}]
+
+
+def test_no_opening_without_undercover_and_imagery_in_coverage(tmp_path, result):
+    from auditor.model import MediaRef, VisualFeatures
+
+    ref = MediaRef("0:/exports/fb", "posts/media/1.jpg")
+    seen = replace(result, imagery_checked=True, visuals={ref: VisualFeatures(ref, problem="the image is damaged or cut short")})
+    paths = write_reports(seen, tmp_path)
+    assert 'id="identifies-you"' not in paths["report.html"].read_text()
+    data = json.loads(paths["findings.json"].read_text())
+    assert "identifies_you_outright" not in data
+    assert data["coverage"]["imagery"] == {"checked": True, "images": 1, "could_not_examine": [
+        {"input": "/exports/fb", "path": "posts/media/1.jpg", "reason": "the image is damaged or cut short"}]}
+
+
 def test_what_other_people_posted_has_its_own_section_escaped_in_every_output(tmp_path, result):
     from auditor.model import Item, ItemKind, Person
 

@@ -2,7 +2,7 @@ window.YTD.profile.part0 = [
   {
     "profile" : {
       "description" : {
-        "bio" : "Runner. Dog mom. Coffee snob. Views my own.",
+        "bio" : "Runner. Dog mom. Coffee snob. Views my own. IG: @marisol.p_ks",
         "website" : "",
         "location" : "Salina, KS"
       },
