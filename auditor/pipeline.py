@@ -60,6 +60,9 @@ class InputSummary:
     counts: dict[LedgerState, int] = field(default_factory=dict)  # ledger state -> number of files
 
 
+WEAK_BELOW = 0.75  # a check whose measured precision or recall is below this is called weak in the report
+
+
 @dataclass
 class AnalyzerInfo:
     name: str
@@ -70,6 +73,20 @@ class AnalyzerInfo:
     error: str = ""
     f1: float | None = None
     limits: str = ""  # what the check cannot see, in its own words
+
+    @property
+    def weakness(self) -> str:
+        """A plain warning when the measured figures say the check is unreliable; "" otherwise."""
+        if self.error or self.recall is None or self.precision is None:
+            return ""
+        missed = 1 - self.recall
+        if self.recall < WEAK_BELOW:
+            return (f"Weak: on its test set this check missed about {missed:.0%} of what it looks for. Do not take its "
+                    "silence as a clear result; read your posts of that kind yourself.")
+        if self.precision < WEAK_BELOW:
+            return (f"Weak: on its test set about {1 - self.precision:.0%} of what this check flagged was harmless. Read "
+                    "each of its findings before acting on it.")
+        return ""
 
 
 @dataclass
@@ -344,6 +361,10 @@ def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], in
     unmeasured = [i.name for i in infos if i.recall is None and not i.error]
     lines.append("Checks that ran: " + "; ".join(measured) + (f"; reported as recorded: {', '.join(unmeasured)}" if unmeasured else "")
                  + ". What a check misses, it misses silently.")
+    weak = [i.name for i in infos if i.weakness]
+    if weak:
+        lines.append(f"Weak checks (see the reliability table): {', '.join(weak)}. Where a weak check found nothing, that "
+                     "is not evidence that nothing is there.")
     lines.append(unpublish_statement(policy))
     lines.append("Not seen by this audit: private messages, what other people posted of you that your exports do not list "
                  "(their own photos and posts, tags you removed), copies already scraped or archived, text inside images, "

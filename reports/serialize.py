@@ -104,7 +104,7 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
         "policy": result.policy.name,
         "analyzers": [
             {"name": a.name, "description": a.description, "precision": a.precision, "recall": a.recall,
-             "measured_on": a.measured_on, "error": a.error or None}
+             "measured_on": a.measured_on, "weakness": a.weakness or None, "limits": a.limits or None, "error": a.error or None}
             for a in result.analyzers
         ],
         "notes": result.notes,

@@ -140,3 +140,16 @@ def test_undercover_steps_still_come_first_for_others_content():
     filed = _file_under_policy(finding, load_policy(), AgencyProfile(undercover=True), {"a": theirs.author})
     assert filed.clause == "8" and list(filed.remediation[:2]) == steps_for("undercover", "any")
     assert "posted this, not you" in filed.explanation
+
+
+def test_a_check_with_low_measured_recall_is_called_weak_and_the_closing_statement_says_so():
+    from auditor.pipeline import AnalyzerInfo, negative_assurance
+    from auditor.profile import AgencyProfile
+
+    weak = AnalyzerInfo("private_facts", "", precision=0.83, recall=0.66)
+    strong = AnalyzerInfo("employment", "", precision=0.91, recall=0.84)
+    unmeasured = AnalyzerInfo("geotags", "")
+    assert "missed about 34%" in weak.weakness and strong.weakness == "" and unmeasured.weakness == ""
+    assert "harmless" in AnalyzerInfo("x", "", precision=0.6, recall=0.9).weakness
+    lines = negative_assurance([], [], [weak, strong, unmeasured], [], AgencyProfile())
+    assert any(line.startswith("Weak checks (see the reliability table): private_facts.") for line in lines)
