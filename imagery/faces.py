@@ -98,7 +98,10 @@ AUDIT_MAX_SIDE = 640
 @register
 class FaceFinder(Extractor):
     name = "faces"
-    version = f"1.{AUDIT_MAX_SIDE}"
+
+    @property
+    def version(self) -> str:  # type: ignore[override]
+        return f"1.{AUDIT_MAX_SIDE}"
     fields = ("faces", "face_detector")
     cost = 0.12
 

@@ -257,7 +257,10 @@ class InsigniaFinder(Extractor):
     """Looks for the agency profile's reference pictures; prepared once per process from their paths."""
 
     name = "insignia"
-    version = f"1.{AUDIT_MAX_SIDE}"
+
+    @property
+    def version(self) -> str:  # type: ignore[override]
+        return f"1.{AUDIT_MAX_SIDE}"
     fields = ("insignia",)
     cost = 0.45
 
@@ -286,4 +289,6 @@ class InsigniaFinder(Extractor):
     def extract(self, picture: Picture) -> dict[str, Any]:
         if not self._prepared:
             return {"insignia": ()}
-        return {"insignia": match_references(picture.array, self._prepared)}
+        working, factor = reduce_to(picture.array, AUDIT_MAX_SIDE)
+        found = match_references(working, self._prepared)
+        return {"insignia": found if factor == 1.0 else tuple(_rescaled(m, 1 / factor) for m in found)}

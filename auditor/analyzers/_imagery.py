@@ -105,8 +105,15 @@ class WordSeen:
     agency: bool  # the agency's own name or abbreviation
 
 
+# The text reader sometimes adds one letter at the end of a long word (SHERIFF read as SHERIFFU, from the edge of
+# the lettering); tolerated for these, never for MARSHAL (MARSHALL is a name) or short words.
+TRAILING_NOISE_OK = frozenset({"POLICE", "SHERIFF", "TROOPER", "CONSTABLE", "CORRECTIONS", "DISPATCH"})
+
+
 def _term_patterns(profile: AgencyProfile) -> list[tuple[str, re.Pattern[str], bool]]:
-    patterns = [(name, re.compile(rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])", re.I), False) for name, pattern in LE_TERMS]
+    patterns = [(name, re.compile(rf"(?<![A-Za-z0-9]){pattern}{'(?-i:[A-Z])?' if name in TRAILING_NOISE_OK else ''}(?![A-Za-z0-9])",
+                                  re.I), False)
+                for name, pattern in LE_TERMS]
     for name in profile.agency_names:
         words = r"\s+".join(re.escape(w) for w in name.split())
         patterns.append((name.upper(), re.compile(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", re.I), True))

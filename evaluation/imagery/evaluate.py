@@ -97,10 +97,21 @@ def agency_profile(folder: Path) -> AgencyProfile:
 _root = Path(".")
 
 
-def _start(root: str, settings) -> None:
+def apply_overrides(overrides: tuple[str, ...]) -> None:
+    """`module.NAME=value` settings to try (e.g. imagery.ocr.AUDIT_DETECTION_MAX_SIDE=640), in this process."""
+    import importlib
+
+    for override in overrides:
+        target, value = override.split("=", 1)
+        module, name = target.rsplit(".", 1)
+        setattr(importlib.import_module(module), name, type(getattr(importlib.import_module(module), name))(value))
+
+
+def _start(root: str, settings, overrides: tuple[str, ...] = ()) -> None:
     global _root
     from imagery import stage
 
+    apply_overrides(overrides)
     _root = Path(root)
     stage._start_worker({}, None, settings)
 
@@ -117,7 +128,8 @@ def _features(file: str) -> tuple[str, dict]:
     return file, codec.encode_fields(values)
 
 
-def extract_all(folder: Path, items: list[ImageLabels], profile: AgencyProfile, workers: int) -> dict[str, VisualFeatures]:
+def extract_all(folder: Path, items: list[ImageLabels], profile: AgencyProfile, workers: int,
+                overrides: tuple[str, ...] = ()) -> dict[str, VisualFeatures]:
     from auditor.parallel import ordered_map
     from imagery import codec, vision_settings
     from imagery.stage import active_extractors
@@ -135,7 +147,7 @@ def extract_all(folder: Path, items: list[ImageLabels], profile: AgencyProfile, 
     started = time.perf_counter()
     with store.open("a", encoding="utf-8") as out:
         for done, (file, values) in enumerate(ordered_map(_features, missing, workers, initializer=_start,
-                                                          initargs=(str(folder), settings), chunk_size=2), 1):
+                                                          initargs=(str(folder), settings, overrides), chunk_size=2), 1):
             known[file] = values
             out.write(json.dumps({"file": file, "versions": versions, "features": values}) + "\n")
             if done % 50 == 0:
@@ -252,13 +264,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="folder for the built split and its extracted features")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--write", action="store_true", help=f"write the figures to {FIGURES_FILE.name} (test split only)")
+    parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                        help="try another setting (training split only), e.g. imagery.ocr.AUDIT_DETECTION_MAX_SIDE=640")
+    parser.add_argument("--only", type=int, default=None, help="score only every Nth image (quick comparisons)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args(argv)
     folder = (args.cache or default_cache()) / args.split
     build_split(args.split, folder, args.workers)
     items = read_labels(folder / "labels.jsonl")
+    if args.set and args.split == "test":
+        print("settings are tried on the training split only", file=sys.stderr)
+        return 2
+    apply_overrides(tuple(args.set))
+    if args.only:
+        items = items[::args.only]
     profile = agency_profile(folder)
-    features = extract_all(folder, items, profile, args.workers)
+    features = extract_all(folder, items, profile, args.workers, tuple(args.set))
     scores = score(items, features, profile)
     print(f"{args.split} split: {len(items)} images, agency {', '.join(profile.agency_names + profile.abbreviations)}")
     for label, result in scores.items():
