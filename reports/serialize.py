@@ -127,6 +127,9 @@ def imagery_dict(result: AuditResult) -> dict[str, Any]:
     return {
         "checked": result.imagery_checked,
         "images": len(result.visuals),
+        "examined": sum(1 for v in result.visuals.values() if v.examined_width),
+        "looked_with": sorted({name for v in result.visuals.values() for name in v.examined_by}),
+        "video_frames_checked": False,
         "could_not_examine": [{"input": v.ref.source_key.split(":", 1)[-1], "path": v.ref.member, "reason": v.problem}
                               for v in unreadable],
     }
