@@ -246,9 +246,8 @@ def _cv2():
     return cv2
 
 
-# In the audit the matcher works on a copy at most this size: SIFT's keypoint search is most of its time
-# (0.28 s at 768 px against 0.43 s at 1,024 on the training split); the choice is measured in
-# evaluation/imagery/evaluate.py.
+# In the audit the matcher works on a copy at most this size. SIFT's keypoint search is most of its time (0.28 s at
+# 768 px against 0.43 s at 1,024), but on a third of the training split 768 px found 32 of 45 insignia against 35.
 AUDIT_MAX_SIDE = 1024
 
 

@@ -78,7 +78,7 @@ def test_insignia_faces_explicit_scene_and_documents():
     assert face_signal(seen(faces=(Box(0, 0, 10, 10),))) is None  # too small to recognise
     nudenet_only = seen(examined_by=("body_parts",), body_faces=(Detection(BodyPart.FACE_MALE, 0.8, Box(0, 0, 50, 60)),))
     assert face_signal(nudenet_only) is not None
-    assert explicit_signal(seen(body_parts=(Detection(BodyPart.BUTTOCKS_EXPOSED, 0.7, Box(0, 0, 50, 50)),))) is not None
+    assert explicit_signal(seen(body_parts=(Detection(BodyPart.BUTTOCKS_EXPOSED, 0.9, Box(0, 0, 50, 50)),))) is not None
     assert explicit_signal(seen(body_parts=(Detection(BodyPart.BUTTOCKS_EXPOSED, 0.3, Box(0, 0, 50, 50)),))) is None
     vest = SceneScores(((SceneClass.BULLETPROOF_VEST, 0.4),), ())
     assert uniform_signal(seen(scene=vest)) is not None and uniform_signal(seen(scene=SceneScores((), ()))) is None
@@ -138,7 +138,7 @@ def test_undercover_every_face_is_a_clause_8_finding():
 
 
 def test_explicit_and_documents_have_their_own_clauses():
-    explicit = audit(seen(body_parts=(Detection(BodyPart.FEMALE_BREAST_EXPOSED, 0.8, Box(0, 0, 50, 50)),)))
+    explicit = audit(seen(body_parts=(Detection(BodyPart.FEMALE_BREAST_EXPOSED, 0.9, Box(0, 0, 50, 50)),)))
     assert [(f.clause, f.topic) for f in explicit] == [("9a", "explicit_images")]
     report = audit(seen(text=(line("BOOKING SHEET"), line("ARRESTEE: DOE, JOHN", top=140), line("CHARGES: THEFT", top=180))))
     assert [(f.clause, f.related_clauses) for f in report] == [("6", ("11a",))]
