@@ -77,7 +77,7 @@ def agency_profile(folder: Path) -> AgencyProfile:
     if (folder / "agency.yaml").is_file():
         agency = yaml.safe_load((folder / "agency.yaml").read_text(encoding="utf-8")) or {}
         agency = agency.get("agency", agency)
-    names = agency.get("name") or []
+    names = agency.get("name") or agency.get("agency_names") or []
     names = [names] if isinstance(names, str) else list(names)
     abbreviations = agency.get("abbreviations") or agency.get("abbreviation") or []
     abbreviations = [abbreviations] if isinstance(abbreviations, str) else list(abbreviations)
@@ -265,7 +265,7 @@ def subset_files(count: int) -> set[str]:
     """The files the test split's first `count` planned images are written to (without their extension)."""
     from evaluation.imagery.test_split.build import plan
 
-    return {f"images/{family}/{family}-{k}" for family, k in plan(count)}
+    return {f"images/{family}/{family}-{k:03d}" for family, k in plan(count)}
 
 
 def main(argv: list[str] | None = None) -> int:
