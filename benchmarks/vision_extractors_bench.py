@@ -72,7 +72,10 @@ def main() -> None:
     print(f"{len(images)} photos at {args.side} px, {args.threads} thread(s), {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f}; peak RSS before models {rss_mb():.0f} MB")
 
-    reference = insignia.ReferenceImage("crop", ReferenceKind.LOGO, np.ascontiguousarray(images[0][1][300:700, 500:900]))
+    first = images[0][1]
+    height, width = first.shape[:2]
+    centre = first[height // 4 : 3 * height // 4, width // 4 : 3 * width // 4]
+    reference = insignia.ReferenceImage("crop", ReferenceKind.LOGO, np.ascontiguousarray(centre))
     prepared: list = []
     extractors = {
         "ocr (read_text)": (ocr._models, lambda image: ocr.read_text_scan(image, time_budget_s=60)),

@@ -96,8 +96,11 @@ def once_per_process(load: Callable[[], T]) -> Callable[[], T]:
 
 
 def check_rgb(image: np.ndarray) -> None:
-    if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
+    """Extractors take the imagery stage's decoded RGB arrays; anything else is a caller's mistake."""
+    if not isinstance(image, np.ndarray) or image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
         raise ValueError("expected an RGB image as a height x width x 3 array of uint8")
+    if image.shape[0] < 2 or image.shape[1] < 2:
+        raise ValueError(f"the image is too small to look at ({image.shape[1]} x {image.shape[0]} px)")
 
 
 def reduce_to(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:

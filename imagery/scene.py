@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from imagery.models import ModelUnavailable, cache_dir, once_per_process, onnx_session
+from imagery.models import ModelUnavailable, cache_dir, check_rgb, once_per_process, onnx_session
 from imagery.types import ClassScore, SceneClass, SceneScores
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,7 @@ def classify_scene(image: np.ndarray) -> SceneScores:
 def _probabilities(image: np.ndarray) -> np.ndarray:
     from PIL import Image
 
-    if image.ndim != 3 or image.shape[2] != 3 or image.dtype != np.uint8:
-        raise ValueError("expected an RGB image as a height x width x 3 array of uint8")
+    check_rgb(image)
     # Pillow's antialiased bilinear reduction: the preprocessing with which the reference figures were measured.
     small = np.asarray(Image.fromarray(image).resize((INPUT_SIZE, INPUT_SIZE), Image.Resampling.BILINEAR))
     batch = ((small.astype(np.float32) - 127.0) / 128.0).transpose(2, 0, 1)[np.newaxis]

@@ -1,5 +1,7 @@
 """Faces are found (and only counted) on real photos; the Haar fallback works where yuface has no wheel."""
 
+import sys
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -50,3 +52,15 @@ def test_haar_fallback_finds_the_astronaut_face(astronaut):
     need("cv2")
     found = faces._haar_detector()(astronaut)
     assert any(overlap(box, ASTRONAUT_FACE) > 0.4 for box in found)
+
+
+def test_without_yuface_find_faces_falls_back_to_haar(monkeypatch, astronaut, coffee):
+    need("cv2")
+    monkeypatch.setitem(sys.modules, "yuface", None)  # as on macOS or Python 3.12+, where it has no wheel
+    faces._detector.forget()
+    try:
+        assert faces.face_detector() is FaceDetector.HAAR
+        assert any(overlap(box, ASTRONAUT_FACE) > 0.4 for box in faces.find_faces(astronaut))
+        assert faces.find_faces(coffee) == ()
+    finally:
+        faces._detector.forget()

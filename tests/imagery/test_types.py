@@ -3,6 +3,7 @@
 import dataclasses
 import pickle
 
+import numpy as np
 import pytest
 
 from imagery.types import (
@@ -48,3 +49,20 @@ def test_records_are_frozen_and_pickle():
     assert records[2].probability(SceneClass.HOLSTER) == 0.0
     assert records[3].inlier_ratio == 0.75
     assert [part.label.is_face for part in records[1].parts + records[1].faces] == [False, True]
+
+
+@pytest.mark.parametrize(
+    "array, message",
+    [
+        (np.zeros((20, 20), dtype=np.uint8), "RGB"),
+        (np.zeros((20, 20, 4), dtype=np.uint8), "RGB"),
+        (np.zeros((20, 20, 3), dtype=np.float32), "RGB"),
+        (np.zeros((0, 20, 3), dtype=np.uint8), "too small"),
+    ],
+)
+def test_every_extractor_refuses_what_is_not_an_rgb_image(array, message):
+    from imagery import explicit, faces, insignia, ocr, scene
+
+    for extract in (ocr.read_text, faces.find_faces, explicit.scan_body_parts, scene.classify_scene, lambda a: insignia.match_references(a, [])):
+        with pytest.raises(ValueError, match=message):
+            extract(array)
