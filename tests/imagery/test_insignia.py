@@ -67,6 +67,14 @@ def test_finds_the_pasted_turned_scaled_logo(cv2, prepared, logo_rgba, backgroun
     assert match.scale == pytest.approx(scale * 500 / 400, rel=0.2)  # references are prepared at 400 px
 
 
+@pytest.mark.parametrize("name, scale, angle", [("coffee", 0.5, 33), ("astronaut", 0.5, 0)])
+def test_many_to_one_matches_do_not_collapse_the_outline(cv2, prepared, logo_rgba, name, scale, angle):
+    # Both once failed: many logo points matched one photo point and RANSAC shrank the outline to a dot.
+    photo, _ = pasted(cv2, cv2.resize(skimage_photo(name), (1600, 1066)), logo_rgba, scale, angle)
+    [match] = insignia.match_references(photo, prepared)
+    assert match.scale == pytest.approx(scale * 500 / 400, rel=0.2)
+
+
 def test_finds_a_mirrored_logo(cv2, prepared, logo_rgba, background):
     photo, _ = pasted(cv2, background, logo_rgba, 0.5, 0, mirror=True)
     [match] = insignia.match_references(photo, prepared)
