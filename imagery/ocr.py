@@ -40,7 +40,7 @@ def read_text(image: np.ndarray) -> tuple[TextRead, ...]:
 def read_text_scan(
     image: np.ndarray, time_budget_s: float = TIME_BUDGET_S, detection_max_side: int = DETECTION_MAX_SIDE
 ) -> TextScan:
-    """What was read, and how many regions were found and read (fewer when the budget ran out).
+    """What was read, and how many regions were found and read (fewer at the region cap or when the budget ran out).
 
     A smaller `detection_max_side` (e.g. 640) halves the time and misses more small text.
     """
@@ -61,10 +61,10 @@ def read_text_scan(
     chosen = quads[:MAX_REGIONS]
     reads: list[TextRead] = []
     read_count = 0
-    ran_out = len(quads) > MAX_REGIONS
+    stopped = len(quads) > MAX_REGIONS
     for start in range(0, len(chosen), BATCH):
         if time.perf_counter() - started > time_budget_s:
-            ran_out = True
+            stopped = True
             break
         batch = chosen[start : start + BATCH]
         crops = [get_rotate_crop_image(bgr, quad.copy()) for quad in batch]
@@ -75,7 +75,7 @@ def read_text_scan(
             text = text.strip()
             if text and score >= MIN_CONFIDENCE:
                 reads.append(_text_read(text, float(score), quad / factor))
-    return TextScan(reads=tuple(reads), regions_found=len(quads), regions_read=read_count, ran_out_of_time=ran_out)
+    return TextScan(reads=tuple(reads), regions_found=len(quads), regions_read=read_count, stopped_early=stopped)
 
 
 def _line_height(quad: np.ndarray) -> float:

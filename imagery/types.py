@@ -67,12 +67,13 @@ class TextRead:
 
 @dataclass(frozen=True, slots=True)
 class TextScan:
-    """Everything the text reader did on one image: what it read, and how much it left unread to stay in time."""
+    """Everything the text reader did on one image: what it read, and whether it left regions unread
+    (`stopped_early`: more than its region cap, or its time budget spent)."""
 
     reads: tuple[TextRead, ...]
     regions_found: int
     regions_read: int
-    ran_out_of_time: bool = False
+    stopped_early: bool = False
 
 
 class FaceDetector(StrEnum):

@@ -49,7 +49,7 @@ def test_no_words_on_a_photo_without_text(astronaut):
 def test_stops_reading_when_the_time_budget_is_spent(coffee):
     photo = drawn(coffee, [("DISPATCH", (40, 30), 40)])
     scan = ocr.read_text_scan(photo, time_budget_s=0.0)
-    assert scan.regions_found >= 1 and scan.regions_read == 0 and scan.ran_out_of_time and scan.reads == ()
+    assert scan.regions_found >= 1 and scan.regions_read == 0 and scan.stopped_early and scan.reads == ()
 
 
 def test_refuses_what_is_not_an_rgb_image():
