@@ -184,7 +184,7 @@ def measure() -> tuple[dict, dict[str, tuple[Score, list[str]]]]:
         "pattern_of_life": {"precision": places.precision, "recall": places.recall,
                             "measured_on": f"home and workplace of {PERSONAS} simulated people (full location history down "
                                            "to a few photos; day and night shifts; station known or not)"},
-        **{name: {**score.figures(), "measured_on": f"{score.total} {split.replace('texts of', 'texts of the speech')}"}
+        **{name: {**score.figures(), "measured_on": f"{score.total} {split.replace('texts of the frozen', 'texts of the frozen speech')}"}
            for name, (score, _) in speech.items()},
         "privacy_settings": {"precision": None, "recall": None,
                              "measured_on": "reports settings as the export records them; offduty infers nothing here"},
