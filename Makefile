@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP    := $(VENV)/.installed-test
 
-.PHONY: demo test test-tools samples train eval bench compare-profanity clean
+.PHONY: demo test test-tools samples train eval eval-imagery bench compare-profanity clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -46,8 +46,12 @@ train: $(TEST_STAMP)
 	$(BIN)/python -m evaluation.train_employment
 	$(BIN)/python -m evaluation.train_speech
 
-eval: $(RUNTIME_STAMP)
+eval: eval-imagery
 	$(BIN)/python -m evaluation.evaluate
+
+# The imagery checks on the frozen imagery test split (builds it into the user cache first; several minutes).
+eval-imagery: $(TEST_STAMP)
+	$(BIN)/python -m evaluation.imagery.evaluate --split test --write
 
 bench: $(TEST_STAMP) test-tools
 	$(BIN)/python benchmarks/location_bench.py

@@ -191,7 +191,20 @@ def measure() -> tuple[dict, dict[str, tuple[Score, list[str]]]]:
         "platform_places": {"precision": None, "recall": None,
                             "measured_on": "reports the platforms' own home/work labels; offduty infers nothing here"},
     }
+    figures.update(imagery_figures())
     return figures, runs
+
+
+def imagery_figures() -> dict:
+    """The imagery checks' figures, measured on the frozen imagery test split by `make eval-imagery` (minutes of
+    image processing, so they are read from its output here rather than measured again)."""
+    from .imagery.evaluate import FIGURES_FILE
+
+    if not FIGURES_FILE.is_file():
+        return {}
+    stored = yaml.safe_load(FIGURES_FILE.read_text(encoding="utf-8")) or {}
+    keep = ("precision", "recall", "f1", "cases", "measured_on")
+    return {name: {key: entry[key] for key in keep if key in entry} for name, entry in stored.items() if name != "vehicle"}
 
 
 def main(argv: list[str]) -> int:

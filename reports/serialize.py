@@ -30,6 +30,8 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
         "excerpt": evidence.excerpt,
         "date": evidence.created_at.isoformat() if evidence.created_at else None,
     }
+    if evidence.media is not None:
+        data["image"] = evidence.media.member
     if evidence.highlight and evidence.highlight in evidence.excerpt:
         data["highlight"] = evidence.highlight
     if evidence.geo:
@@ -74,6 +76,7 @@ def finding_dict(finding: Finding, redact: bool = False, authors: dict[str, Pers
         "title": finding.title,
         "platform": finding.platform,
         "explanation": finding.explanation,
+        "reasons": list(finding.reasons),
         "evidence": [evidence_dict(e, redact) for e in finding.evidence],
         "remediation": finding.remediation,
         "detector": finding.detector,
@@ -124,6 +127,9 @@ def imagery_dict(result: AuditResult) -> dict[str, Any]:
     return {
         "checked": result.imagery_checked,
         "images": len(result.visuals),
+        "examined": sum(1 for v in result.visuals.values() if v.examined_width),
+        "looked_with": sorted({name for v in result.visuals.values() for name in v.examined_by}),
+        "video_frames_checked": False,
         "could_not_examine": [{"input": v.ref.source_key.split(":", 1)[-1], "path": v.ref.member, "reason": v.problem}
                               for v in unreadable],
     }

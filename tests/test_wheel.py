@@ -59,6 +59,7 @@ def test_wheel_holds_the_run_time_data_and_nothing_else(wheel):
         for path in (REPO / folder).glob(pattern):
             assert f"{folder}/{path.name}" in names
     assert "auditor/data/detector-accuracy.yaml" in names and "auditor/data/policy-guideline.yaml" in names
+    assert "imagery/data/imagenet-classes.txt" in names
     top_level = {name.split("/", 1)[0] for name in names if "/" in name and ".dist-info/" not in name}
     assert top_level == {"offduty", "auditor", "connectors", "imagery", "reports"}
 

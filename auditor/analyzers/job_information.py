@@ -52,8 +52,8 @@ class JobInformationCheck(SpeechCheck):
     name = "job_information"
     topics = ("job_information",)
     description = "Case numbers, plate and records look-ups, arrest details, victims and suspects, radio traffic and operations."
-    limits = ("information in photos of screens or paperwork (until text in images is read), details given in a way "
-              "no rule or training text resembles, and private messages.")
+    limits = ("details given in a way no rule or training text resembles, and private messages; photos of screens and "
+              "paperwork are judged by the photo_documents check.")
     RULES, CONTEXT = RULES, CONTEXT
     MODEL_FILE = "speech-job_information.npz"
     WHAT = "shares information from your job"

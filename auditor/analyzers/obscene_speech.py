@@ -79,7 +79,7 @@ class ObsceneSpeechCheck(SpeechCheck):
     name = "obscene_speech"
     topics = ("speech",)
     description = "Strong profanity, sexual content, slurs and hostility or demeaning generalisations about protected groups."
-    limits = ("images and memes (until text in images is read), slurs or code words not in its patterns or training "
+    limits = ("words inside images and memes (text read in photos is checked only for police words and paperwork), slurs or code words not in its patterns or training "
               "texts, sarcasm, and languages other than English.")
     RULES, CONTEXT = RULES, CONTEXT
     MODEL_FILE = "speech-obscene_speech.npz"

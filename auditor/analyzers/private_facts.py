@@ -47,7 +47,7 @@ class PrivateFactsCheck(SpeechCheck):
     name = "private_facts"
     topics = ("private_facts",)
     description = "Other people's phone numbers, addresses, plates, health, rehab, immigration status, records and children's schools."
-    limits = ("facts in photos (until text in images is read), facts given without telling words, and whether the "
+    limits = ("facts written in photos (text read in photos is checked only for police words and paperwork), facts given without telling words, and whether the "
               "person agreed or made the fact public themselves.")
     RULES, CONTEXT = RULES, CONTEXT
     MODEL_FILE = "speech-private_facts.npz"

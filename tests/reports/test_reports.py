@@ -154,7 +154,8 @@ def test_no_opening_without_undercover_and_imagery_in_coverage(tmp_path, result)
     assert 'id="identifies-you"' not in paths["report.html"].read_text()
     data = json.loads(paths["findings.json"].read_text())
     assert "identifies_you_outright" not in data
-    assert data["coverage"]["imagery"] == {"checked": True, "images": 1, "could_not_examine": [
+    assert data["coverage"]["imagery"] == {"checked": True, "images": 1, "examined": 0, "looked_with": [],
+                                           "video_frames_checked": False, "could_not_examine": [
         {"input": "/exports/fb", "path": "posts/media/1.jpg", "reason": "the image is damaged or cut short"}]}
 
 
