@@ -402,7 +402,7 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
     every core); `use_cache`: keep and reuse per-file results in the user's cache folder; `vision`:
     look at the images themselves (the imagery stage)."""
     from connectors import ReadSession, Workspace
-    from imagery import examine_images
+    from imagery import examine_images, vision_settings
 
     profile = load_profile(profile_path)
     policy = load_policy(profile.policy_path)
@@ -412,7 +412,8 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         session = ReadSession(workspace, jobs=jobs or default_jobs(), cache=cache)
         read = read_inputs(paths, progress, session)
         if vision:  # while the workspace is open: images are read through it
-            imagery = examine_images(read.items, workspace, jobs=session.jobs, cache=cache, progress=progress)
+            imagery = examine_images(read.items, workspace, jobs=session.jobs, cache=cache, progress=progress,
+                                     settings=vision_settings(profile))
     if cache is not None:
         cache.close()
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger

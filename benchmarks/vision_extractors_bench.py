@@ -65,7 +65,7 @@ def main() -> None:
 
     os.environ["OFFDUTY_CACHE_DIR"] = tempfile.mkdtemp(prefix="offduty-bench-")
     from imagery import explicit, faces, insignia, models, ocr, scene
-    from imagery.types import ReferenceKind
+    from imagery.types import InsigniaKind
 
     models.set_threads(args.threads)
     images = photos(args.side)
@@ -75,7 +75,7 @@ def main() -> None:
     first = images[0][1]
     height, width = first.shape[:2]
     centre = first[height // 4 : 3 * height // 4, width // 4 : 3 * width // 4]
-    reference = insignia.ReferenceImage("crop", ReferenceKind.LOGO, np.ascontiguousarray(centre))
+    reference = insignia.ReferenceImage("crop", InsigniaKind.LOGO, np.ascontiguousarray(centre))
     prepared: list = []
     extractors = {
         "ocr (read_text)": (ocr._models, lambda image: ocr.read_text_scan(image, time_budget_s=60)),

@@ -8,6 +8,7 @@ pass's. A new kind of look at images (words, faces, uniforms ...) is one new mod
 registers an extractor and the `VisualFeatures` fields it fills.
 """
 
-from .stage import ImageryRun, ImageryScope, examine_images, images_to_examine
+from .base import VisionSettings
+from .stage import ImageryRun, ImageryScope, examine_images, images_to_examine, vision_settings
 
-__all__ = ["ImageryRun", "ImageryScope", "examine_images", "images_to_examine"]
+__all__ = ["ImageryRun", "ImageryScope", "VisionSettings", "examine_images", "images_to_examine", "vision_settings"]

@@ -12,10 +12,13 @@ a 0.2 threshold on an all-explicit set, so a photo it passes is not proven clean
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from imagery.models import ModelUnavailable, check_rgb, once_per_process, onnx_session
-from imagery.types import BodyPart, BodyPartScan, Box, Detection
+from auditor.model import BodyPart, BodyPartScan, Box, Detection
+from imagery.base import Extractor, Picture, register
+from imagery.models import ModelUnavailable, check_rgb, once_per_process, onnx_session, reduce_to
 
 INPUT_SIZE = 320
 # The network sees 320 px; more than twice that only costs decoding and resizing time.
@@ -122,3 +125,22 @@ def _session():
     if not model.is_file():
         raise ModelUnavailable(f"NudeNet's model is missing from {model.parent}")
     return onnx_session(model)
+
+
+@register
+class BodyPartFinder(Extractor):
+    name = "body_parts"
+    version = "1"
+    fields = ("body_parts", "body_faces")
+    cost = 0.08
+
+    def extract(self, picture: Picture) -> dict[str, Any]:
+        working, factor = reduce_to(picture.array, PREFERRED_MAX_SIDE)
+        scan = scan_body_parts(working)
+
+        def back(detections: tuple[Detection, ...]) -> tuple[Detection, ...]:
+            if factor == 1.0:
+                return detections
+            return tuple(Detection(d.label, d.score, d.box.scaled(1 / factor)) for d in detections)
+
+        return {"body_parts": back(scan.parts), "body_faces": back(scan.faces)}

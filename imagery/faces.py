@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from typing import Any
 
 import numpy as np
 
+from auditor.model import Box, FaceDetector
 from imagery import models  # noqa: F401  (sets OMP_WAIT_POLICY before yuface's OpenMP runtime loads)
+from imagery.base import Extractor, Picture, register
 from imagery.models import ModelUnavailable, check_rgb, once_per_process, reduce_to, threads
-from imagery.types import Box, FaceDetector
 
 log = logging.getLogger(__name__)
 
@@ -86,3 +88,23 @@ def _haar_detector():
         return [Box(int(x), int(y), int(w), int(h)) for x, y, w, h in np.asarray(found).reshape(-1, 4)]
 
     return detect
+
+
+# YuNet on a copy at most this size: 0.11 s against 0.21 s at 960 px (training split, one core), and the faces the
+# policy cares about (>= 20 px wide in the stored photo) stay above YuNet's smallest anchors.
+AUDIT_MAX_SIDE = 640
+
+
+@register
+class FaceFinder(Extractor):
+    name = "faces"
+    version = f"1.{AUDIT_MAX_SIDE}"
+    fields = ("faces", "face_detector")
+    cost = 0.12
+
+    def extract(self, picture: Picture) -> dict[str, Any]:
+        working, factor = reduce_to(picture.array, AUDIT_MAX_SIDE)
+        boxes = find_faces(working)
+        if factor != 1.0:
+            boxes = tuple(box.scaled(1 / factor) for box in boxes)
+        return {"faces": boxes, "face_detector": face_detector()}

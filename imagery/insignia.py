@@ -20,8 +20,9 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from auditor.model import InsigniaKind, InsigniaMatch
+from imagery.base import Extractor, Picture, VisionSettings, register
 from imagery.models import ModelUnavailable, check_rgb, reduce_to
-from imagery.types import InsigniaMatch, ReferenceKind
 
 # Measured with scikit-image's logo pasted (turned, JPEG) into 1,600 px photos: at 1,024 px a logo 12 % of
 # the photo's width was found 6 times in 6, at 8 % 5 in 6, at 6 % 3 in 6, at 4 % never; 768 px takes 0.6
@@ -47,7 +48,7 @@ class ReferenceImage:
     """One image the agency profile lists: an RGB array, and optionally a mask of the insignia's shape."""
 
     id: str
-    kind: ReferenceKind
+    kind: InsigniaKind
     image: np.ndarray = field(compare=False, repr=False)
     mask: np.ndarray | None = field(default=None, compare=False, repr=False)
 
@@ -57,7 +58,7 @@ class PreparedReference:
     """A reference's keypoints (x, y in its prepared size) and SIFT descriptors, mirrored or not."""
 
     id: str
-    kind: ReferenceKind
+    kind: InsigniaKind
     mirrored: bool
     width: int
     height: int
@@ -73,7 +74,6 @@ def load_reference_folder(folder: Path) -> tuple[ReferenceImage, ...]:
     when the list or an image is unusable.
     """
     import yaml
-    from PIL import Image, UnidentifiedImageError
 
     listing = Path(folder) / "references.yaml"
     try:
@@ -86,20 +86,29 @@ def load_reference_folder(folder: Path) -> tuple[ReferenceImage, ...]:
         if not isinstance(entry, dict) or not {"id", "kind", "path"} <= set(entry):
             raise ValueError(f"{listing}: each reference needs an id, a kind and a path (got {entry!r})")
         try:
-            kind = ReferenceKind(str(entry["kind"]))
+            kind = InsigniaKind(str(entry["kind"]))
         except ValueError:
-            raise ValueError(f"{listing}: {entry['id']}: kind must be one of {', '.join(k.value for k in ReferenceKind)}") from None
-        path = listing.parent / str(entry["path"])
+            raise ValueError(f"{listing}: {entry['id']}: kind must be one of {', '.join(k.value for k in InsigniaKind)}") from None
         try:
-            with Image.open(path) as opened:
-                opened.load()
-                rgba = np.asarray(opened.convert("RGBA"))
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-            raise ValueError(f"{listing}: {entry['id']}: could not open {path}: {error}") from error
-        alpha = rgba[:, :, 3]
-        mask = (alpha > 127).astype(np.uint8) * 255 if alpha.min() < 255 else None
-        references.append(ReferenceImage(str(entry["id"]), kind, np.ascontiguousarray(rgba[:, :, :3]), mask))
+            references.append(load_reference(str(entry["id"]), kind, listing.parent / str(entry["path"])))
+        except ValueError as error:
+            raise ValueError(f"{listing}: {error}") from error
     return tuple(references)
+
+
+def load_reference(reference_id: str, kind: InsigniaKind, path: Path) -> ReferenceImage:
+    """One reference picture; a transparent PNG's alpha channel becomes the shape mask. ValueError when unusable."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as opened:
+            opened.load()
+            rgba = np.asarray(opened.convert("RGBA"))
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        raise ValueError(f"{reference_id}: could not open {path}: {error}") from error
+    alpha = rgba[:, :, 3]
+    mask = (alpha > 127).astype(np.uint8) * 255 if alpha.min() < 255 else None
+    return ReferenceImage(reference_id, kind, np.ascontiguousarray(rgba[:, :, :3]), mask)
 
 
 def prepare_references(references: Iterable[ReferenceImage], mirrored: bool = True) -> tuple[PreparedReference, ...]:
@@ -235,3 +244,46 @@ def _cv2():
     if not hasattr(cv2, "SIFT_create"):
         raise ModelUnavailable("this OpenCV build has no SIFT (install opencv-python-headless>=4.9,<5)")
     return cv2
+
+
+# In the audit the matcher works on a copy at most this size: SIFT's keypoint search is most of its time
+# (0.28 s at 768 px against 0.43 s at 1,024 on the training split); the choice is measured in
+# evaluation/imagery/evaluate.py.
+AUDIT_MAX_SIDE = 1024
+
+
+@register
+class InsigniaFinder(Extractor):
+    """Looks for the agency profile's reference pictures; prepared once per process from their paths."""
+
+    name = "insignia"
+    version = f"1.{AUDIT_MAX_SIDE}"
+    fields = ("insignia",)
+    cost = 0.45
+
+    def __init__(self) -> None:
+        self._prepared: tuple[PreparedReference, ...] = ()
+        self._prepared_for = ""
+
+    def applies(self, settings: VisionSettings) -> bool:
+        return bool(settings.references)
+
+    def cache_version(self, settings: VisionSettings) -> str:
+        return f"{self.version}.{settings.references_digest}"
+
+    def prepare(self, settings: VisionSettings) -> None:
+        if settings.references_digest == self._prepared_for:
+            return
+        loaded = []
+        for reference in settings.references:
+            try:
+                loaded.append(load_reference(reference.id, reference.kind, Path(reference.path)))
+            except ValueError:
+                continue  # the audit reports an unusable reference once (imagery.stage.reference_problems)
+        self._prepared = prepare_references(loaded)
+        self._prepared_for = settings.references_digest
+
+    def extract(self, picture: Picture) -> dict[str, Any]:
+        if not self._prepared:
+            return {"insignia": ()}
+        return {"insignia": match_references(picture.array, self._prepared)}

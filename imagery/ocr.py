@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from auditor.model import Box, TextRead, TextScan
+from imagery.base import Extractor, Picture, register
 from imagery.models import ModelUnavailable, check_rgb, once_per_process, reduce_to, threads
-from imagery.types import Box, TextRead, TextScan
 
 # Text of 12 px capitals in a 2,000 px photo is still about 10 px at 1,600, which the recogniser reads;
 # beyond that the crops gain nothing and the copy costs time.
@@ -117,3 +119,21 @@ def _one_model(model_dir: Path, task: str) -> Path:
     if not candidates:
         raise ModelUnavailable(f"RapidOCR's {task} model is missing from {model_dir} (it must ship in the wheel)")
     return candidates[-1]
+
+
+# In the audit the text reader gets the stage's copy (at most 1,024 px) and finds regions at this size. Chosen on
+# the training split (evaluation/imagery/evaluate.py): see the choices written down there.
+AUDIT_DETECTION_MAX_SIDE = 960
+AUDIT_TIME_BUDGET_S = 2.0
+
+
+@register
+class TextReader(Extractor):
+    name = "text"
+    version = f"1.{AUDIT_DETECTION_MAX_SIDE}"
+    fields = ("text", "text_stopped_early")
+    cost = 0.8
+
+    def extract(self, picture: Picture) -> dict[str, Any]:
+        scan = read_text_scan(picture.array, time_budget_s=AUDIT_TIME_BUDGET_S, detection_max_side=AUDIT_DETECTION_MAX_SIDE)
+        return {"text": scan.reads, "text_stopped_early": scan.stopped_early}

@@ -34,11 +34,13 @@ import tempfile
 import zipfile
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from imagery.models import ModelUnavailable, cache_dir, check_rgb, once_per_process, onnx_session
-from imagery.types import ClassScore, SceneClass, SceneScores
+from auditor.model import ClassScore, SceneClass, SceneScores
+from imagery.base import Extractor, Picture, register
+from imagery.models import ModelUnavailable, cache_dir, check_rgb, once_per_process, onnx_session, reduce_to
 
 log = logging.getLogger(__name__)
 
@@ -321,3 +323,14 @@ def build_onnx_model(weights: dict[str, np.ndarray]) -> bytes:
     model.ir_version = 8
     onnx.checker.check_model(model)
     return model.SerializeToString()
+
+
+@register
+class SceneClassifier(Extractor):
+    name = "scene"
+    version = "1"
+    fields = ("scene",)
+    cost = 0.04
+
+    def extract(self, picture: Picture) -> dict[str, Any]:
+        return {"scene": classify_scene(reduce_to(picture.array, PREFERRED_MAX_SIDE)[0])}

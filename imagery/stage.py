@@ -19,15 +19,18 @@ from auditor.model import Item, ItemKind, MediaRef, ProfileField, VisualFeatures
 from auditor.parallel import ordered_map
 from connectors.text import is_image
 
+from . import codec
 from . import decode as decoding
-from .base import Extractor, all_extractors
+from .base import Extractor, VisionSettings, all_extractors
 
 if TYPE_CHECKING:
+    from auditor.profile import AgencyProfile
     from connectors.sources import ExportSource, Workspace
 
-POOL_MIN_TASKS = 32  # fewer images than this: never worth starting workers
+POOL_MIN_TASKS = 4  # fewer images than this: never worth starting workers
 POOL_MIN_SECONDS = 3.0  # and not unless examining them here would take about this long
-SECONDS_PER_IMAGE = 0.004  # a small image, decoded and fingerprinted (measured: 4 ms for the sample persona's)
+DECODE_SECONDS = 0.04  # one image decoded at 1,024 px (measured on the training split)
+IMAGES_PER_CHUNK = 2  # an image costs about a second with every extractor: small chunks keep both cores busy
 DECODE_BYTES_PER_SECOND = 20e6  # a 4 MB, 12-megapixel JPEG took 0.2 s even at 1/4 scale: its entropy decoding dominates
 
 
@@ -49,6 +52,7 @@ class ImageryRun:
     scope: ImageryScope = DEFAULT_SCOPE
     visuals: dict[MediaRef, VisualFeatures] = field(default_factory=dict)
     seconds: float = 0.0
+    extractors: tuple[str, ...] = ()  # the looks taken at every image, cheapest first
 
     @property
     def unreadable(self) -> list[VisualFeatures]:
@@ -74,19 +78,34 @@ Task = tuple[MediaRef, "bytes | None", "str | None"]  # the image, its bytes (No
 _sources: dict[str, "ExportSource"] = {}
 _cache: ResultCache | None = None
 _extractors: list[Extractor] = []
+_settings = VisionSettings()
 
 
-def _start_worker(sources: dict[str, "ExportSource"], cache: ResultCache | None) -> None:
-    global _cache
+def vision_settings(profile: "AgencyProfile") -> VisionSettings:
+    """The agency profile's reference pictures, each named by its file name without the extension."""
+    return VisionSettings.with_references([(r.path.stem, r.kind, r.path) for r in profile.references])
+
+
+def active_extractors(settings: VisionSettings) -> list[Extractor]:
+    """The extractors with something to look for in this audit, cheapest first."""
+    return sorted((e for e in all_extractors().values() if e.applies(settings)), key=lambda e: e.cost)
+
+
+def _start_worker(sources: dict[str, "ExportSource"], cache: ResultCache | None, settings: VisionSettings = VisionSettings()) -> None:
+    global _cache, _settings
     _sources.clear()
     _sources.update(sources)
     _cache = cache
-    _extractors[:] = list(all_extractors().values())
+    _settings = settings
+    _extractors[:] = active_extractors(settings)
+    for extractor in _extractors:
+        extractor.prepare(settings)
 
 
 def _keys(digest: str) -> dict[str, str]:
     keys = {"": result_key(digest, "imagery-decode", decoding.VERSION)}
-    keys.update({e.name: result_key(digest, f"imagery-{e.name}", f"{decoding.VERSION}.{e.version}") for e in _extractors})
+    keys.update({e.name: result_key(digest, f"imagery-{e.name}", f"{decoding.VERSION}.{e.cache_version(_settings)}")
+                 for e in _extractors})
     return keys
 
 
@@ -100,12 +119,14 @@ def _from_cache(ref: MediaRef, digest: str) -> VisualFeatures | None:
     values = dict(decoded)
     if values.get("problem"):
         return VisualFeatures(ref, **values)  # an image that could not be decoded has nothing more to look up
-    for key in keys.values():
+    examined_by = []
+    for name, key in keys.items():
         part = _cache.get(key)
         if part is None:
             return None
-        values.update(part)
-    return VisualFeatures(ref, **values)
+        values.update(codec.decode_fields(part))
+        examined_by.append(name)
+    return VisualFeatures(ref, examined_by=tuple(examined_by), **values)
 
 
 def examine(task: Task) -> tuple[MediaRef, VisualFeatures, Stores]:
@@ -131,8 +152,10 @@ def examine(task: Task) -> tuple[MediaRef, VisualFeatures, Stores]:
     features, parts = _extract(ref, data)
     if digest:
         keys = _keys(digest)
-        stores.append((keys[""], {"width": features.width, "height": features.height, "problem": features.problem}))
-        stores.extend((keys[name], values) for name, values in parts.items())
+        stores.append((keys[""], {"width": features.width, "height": features.height, "examined_width": features.examined_width,
+                                  "examined_height": features.examined_height,
+                                  "problem": "" if features.examined_width else features.problem}))
+        stores.extend((keys[name], codec.encode_fields(values)) for name, values in parts.items())
     return ref, features, tuple(stores)
 
 
@@ -150,7 +173,9 @@ def _extract(ref: MediaRef, data: bytes) -> tuple[VisualFeatures, dict[str, dict
             values.update(parts[extractor.name])
         except Exception as exc:  # one extractor's bug must not cost the image its other results, or the audit
             problems.append(f"the {extractor.name} look at it failed ({type(exc).__name__}: {str(exc)[:100]})")
-    return VisualFeatures(ref, picture.width, picture.height, problem="; ".join(problems), **values), parts
+    examined_height, examined_width = picture.array.shape[:2]
+    return VisualFeatures(ref, picture.width, picture.height, problem="; ".join(problems), examined_width=examined_width,
+                          examined_height=examined_height, examined_by=tuple(parts), **values), parts
 
 
 def _tasks(refs: list[MediaRef], sources: dict[str, "ExportSource"], cache: ResultCache | None) -> Iterator[Task]:
@@ -173,8 +198,8 @@ def _tasks(refs: list[MediaRef], sources: dict[str, "ExportSource"], cache: Resu
             pass  # the archive broke off: `examine_images` reports the images it did not reach
 
 
-def _pool_pays(refs: list[MediaRef], sources: dict[str, "ExportSource"]) -> bool:
-    """Workers take about a second to start, so they pay only for many or large images (estimated from sizes)."""
+def _pool_pays(refs: list[MediaRef], sources: dict[str, "ExportSource"], seconds_per_image: float) -> bool:
+    """Workers take about a second to start (and load their models), so they pay only for many or large images."""
     if len(refs) < POOL_MIN_TASKS:
         return False
     total_bytes = 0
@@ -183,20 +208,25 @@ def _pool_pays(refs: list[MediaRef], sources: dict[str, "ExportSource"]) -> bool
             total_bytes += sources[ref.source_key].size(ref.member)
         except (KeyError, OSError):
             pass
-    return len(refs) * SECONDS_PER_IMAGE + total_bytes / DECODE_BYTES_PER_SECOND >= POOL_MIN_SECONDS
+    return len(refs) * seconds_per_image + total_bytes / DECODE_BYTES_PER_SECOND >= POOL_MIN_SECONDS
 
 
 def examine_images(items: list[Item], workspace: "Workspace", *, jobs: int = 1, cache: ResultCache | None = None,
-                   scope: ImageryScope = DEFAULT_SCOPE, progress: Callable[[str, int, int], None] | None = None) -> ImageryRun:
-    """VisualFeatures of the images the items name (all of them, or the profile photos only)."""
+                   scope: ImageryScope = DEFAULT_SCOPE, progress: Callable[[str, int, int], None] | None = None,
+                   settings: VisionSettings = VisionSettings()) -> ImageryRun:
+    """VisualFeatures of the images the items name (all of them, or the profile photos only). `settings`
+    carries the agency's reference pictures to the insignia look."""
     started = time.perf_counter()
     refs = images_to_examine(items, scope)
     sources = workspace.sources()
     openable = {key: source for key, source in sources.items() if not source.sequential}
     run = ImageryRun(checked=True, scope=scope)
-    workers = jobs if jobs > 1 and _pool_pays(refs, sources) else 1
-    for done, (ref, features, stores) in enumerate(ordered_map(examine, _tasks(refs, sources, cache), workers,
-                                                               initializer=_start_worker, initargs=(openable, cache)), 1):
+    per_image = DECODE_SECONDS + sum(e.cost for e in active_extractors(settings))
+    workers = jobs if jobs > 1 and _pool_pays(refs, sources, per_image) else 1
+    run.extractors = tuple(e.name for e in active_extractors(settings))
+    mapped = ordered_map(examine, _tasks(refs, sources, cache), workers, initializer=_start_worker,
+                         initargs=(openable, cache, settings), chunk_size=IMAGES_PER_CHUNK)
+    for done, (ref, features, stores) in enumerate(mapped, 1):
         run.visuals[ref] = features
         for key, value in stores:
             cache.put(key, value)  # type: ignore[union-attr]

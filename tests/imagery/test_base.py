@@ -11,7 +11,7 @@ def test_the_fingerprint_is_a_built_in_extractor_filling_known_fields():
 
 def test_an_extractor_naming_an_unknown_field_is_a_load_problem():
     class Faces(Extractor):
-        name = "faces-test"
-        fields = ("faces",)
+        name = "ears-test"
+        fields = ("ears",)
 
-    assert _check_builtin(Faces()) == ["the faces-test extractor fills faces, which VisualFeatures does not have"]
+    assert _check_builtin(Faces()) == ["the ears-test extractor fills ears, which VisualFeatures does not have"]

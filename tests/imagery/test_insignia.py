@@ -6,7 +6,7 @@ import yaml
 from PIL import Image
 
 from imagery import insignia
-from imagery.types import ReferenceKind
+from imagery.types import InsigniaKind
 from tests.imagery.conftest import need, skimage_photo
 
 
@@ -26,7 +26,7 @@ def logo_rgba() -> np.ndarray:
 @pytest.fixture(scope="module")
 def prepared(cv2, logo_rgba):
     reference = insignia.ReferenceImage(
-        "department-logo", ReferenceKind.LOGO, np.ascontiguousarray(logo_rgba[:, :, :3]), (logo_rgba[:, :, 3] > 127).astype(np.uint8) * 255
+        "department-logo", InsigniaKind.LOGO, np.ascontiguousarray(logo_rgba[:, :, :3]), (logo_rgba[:, :, 3] > 127).astype(np.uint8) * 255
     )
     return insignia.prepare_references([reference])
 
@@ -60,7 +60,7 @@ def background(cv2) -> np.ndarray:
 def test_finds_the_pasted_turned_scaled_logo(cv2, prepared, logo_rgba, background, scale, angle):
     photo, (centre_x, centre_y) = pasted(cv2, background, logo_rgba, scale, angle)
     [match] = insignia.match_references(photo, prepared)
-    assert match.reference_id == "department-logo" and match.kind is ReferenceKind.LOGO and not match.mirrored
+    assert match.reference_id == "department-logo" and match.kind is InsigniaKind.LOGO and not match.mirrored
     assert match.inliers >= insignia.MIN_INLIERS
     quad = np.array(match.quad)
     assert np.hypot(*(quad.mean(axis=0) - (centre_x, centre_y))) < 40  # the outline sits on the logo
@@ -108,7 +108,7 @@ def test_loads_a_reference_folder_with_alpha_masks(tmp_path, logo_rgba):
         yaml.safe_dump({"references": [{"id": "logo", "kind": "logo", "path": "logo.png"}, {"id": "badge", "kind": "badge", "path": "badge.jpg"}]})
     )
     logo, badge = insignia.load_reference_folder(tmp_path)
-    assert (logo.id, logo.kind, badge.kind) == ("logo", ReferenceKind.LOGO, ReferenceKind.BADGE)
+    assert (logo.id, logo.kind, badge.kind) == ("logo", InsigniaKind.LOGO, InsigniaKind.BADGE)
     assert logo.mask is not None and logo.mask.shape == (500, 500) and badge.mask is None
     assert logo.mask[0, 0] == 0 and logo.mask[250, 250] == 255
     assert logo.image.shape == (500, 500, 3)
@@ -129,5 +129,5 @@ def test_a_bad_reference_list_says_what_is_wrong(tmp_path, listing, message):
 
 
 def test_a_featureless_reference_is_skipped():
-    plain = insignia.ReferenceImage("blank", ReferenceKind.PATCH, np.full((300, 300, 3), 128, np.uint8))
+    plain = insignia.ReferenceImage("blank", InsigniaKind.PATCH, np.full((300, 300, 3), 128, np.uint8))
     assert insignia.prepare_references([plain]) == ()

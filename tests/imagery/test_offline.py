@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from imagery import explicit, faces, insignia, ocr, scene
-from imagery.types import ReferenceKind
+from imagery.types import InsigniaKind
 from tests.imagery.conftest import need
 
 LOADERS = (ocr._models, faces._detector, explicit._session, scene._session, scene._class_names)
@@ -39,7 +39,7 @@ def test_all_extractors_load_and_run_offline(no_network, tmp_path, monkeypatch, 
     assert len(faces.find_faces(photo)) == 1
     assert explicit.scan_body_parts(photo).faces
     assert scene.classify_scene(photo).top5
-    reference = insignia.ReferenceImage("logo", ReferenceKind.LOGO, np.ascontiguousarray(photo[150:350, 150:350]))
+    reference = insignia.ReferenceImage("logo", InsigniaKind.LOGO, np.ascontiguousarray(photo[150:350, 150:350]))
     assert insignia.match_references(photo, insignia.prepare_references([reference]))
 
 

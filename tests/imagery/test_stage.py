@@ -83,7 +83,7 @@ def test_an_extractor_that_fails_costs_only_its_own_fields(tmp_path, monkeypatch
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_workers_give_the_same_results(tmp_path, monkeypatch, jobs):
-    monkeypatch.setattr(imagery_stage, "_pool_pays", lambda refs, sources: True)
+    monkeypatch.setattr(imagery_stage, "_pool_pays", lambda refs, sources, seconds: True)
     files = {f"IMG_{n}.JPG": builders.encoded(builders.portrait(n, 120), quality=80) for n in range(6)}
     files["IMG_9.JPG"] = PORTRAIT[:700]  # its metadata reads, its picture is cut short
     builders.write_tree(tmp_path / "Camera Roll", files)

@@ -12,8 +12,8 @@ from imagery.types import (
     Box,
     ClassScore,
     Detection,
+    InsigniaKind,
     InsigniaMatch,
-    ReferenceKind,
     SceneClass,
     SceneScores,
     TextRead,
@@ -39,7 +39,7 @@ def test_records_are_frozen_and_pickle():
         TextScan((TextRead("SHERIFF", 0.9, Box(0, 0, 5, 5), ((0, 0), (5, 0), (5, 5), (0, 5))),), 3, 1, True),
         BodyPartScan((Detection(BodyPart.BUTTOCKS_EXPOSED, 0.3, Box(1, 2, 3, 4)),), (Detection(BodyPart.FACE_MALE, 0.8, Box(0, 0, 9, 9)),)),
         SceneScores(((SceneClass.MILITARY_UNIFORM, 0.4),), (ClassScore("military uniform", 0.4),)),
-        InsigniaMatch("patch", ReferenceKind.PATCH, 30, 40, ((0, 0), (9, 0), (9, 9), (0, 9)), 0.5, mirrored=True),
+        InsigniaMatch("patch", InsigniaKind.PATCH, 30, 40, ((0, 0), (9, 0), (9, 9), (0, 9)), 0.5, mirrored=True),
     ]
     for record in records:
         assert pickle.loads(pickle.dumps(record)) == record
