@@ -87,29 +87,35 @@ def decode_reference(files: list[Path], jobs: int) -> float:
     return time.perf_counter() - started
 
 
-def stage_run(folder: Path, jobs: int, cache_folder: Path) -> tuple[float, int, int, int]:
-    """Seconds for reading the folder and examining every image; images examined; unreadable ones; processes used."""
+def sample_settings():
+    """The sample agency profile's reference pictures (patch, badge, livery), for the insignia look."""
+    from auditor.profile import load_profile
+    from imagery.stage import vision_settings
+
+    return vision_settings(load_profile(Path(__file__).resolve().parents[1] / "samplegen" / "agency-profile.yaml"))
+
+
+def stage_run(folder: Path, jobs: int, cache_folder: Path) -> tuple[float, int, int]:
+    """Seconds for reading the folder and examining every image; images examined; unreadable ones."""
     from auditor.cache import ResultCache
     from auditor.pipeline import read_inputs
     from connectors import ReadSession, Workspace
-    from imagery import ImageryScope, examine_images, images_to_examine
-    from imagery.stage import _pool_pays  # the stage's own choice of workers, to say how many it used
+    from imagery import ImageryScope, examine_images
 
     cache = ResultCache(cache_folder)
     started = time.perf_counter()
     with Workspace() as workspace:
         read = read_inputs([folder], session=ReadSession(workspace, jobs=jobs, cache=cache))
-        run = examine_images(read.items, workspace, jobs=jobs, cache=cache, scope=ImageryScope.ALL_IMAGES)
-        refs = images_to_examine(read.items, ImageryScope.ALL_IMAGES)
-        processes = jobs if jobs > 1 and _pool_pays(refs, workspace.sources()) else 1
+        run = examine_images(read.items, workspace, jobs=jobs, cache=cache, scope=ImageryScope.ALL_IMAGES,
+                             settings=sample_settings())
     cache.close()
-    return time.perf_counter() - started, len(run.visuals), len(run.unreadable), processes
+    return time.perf_counter() - started, len(run.visuals), len(run.unreadable)
 
 
 def per_extractor(files: list[Path], sample: int) -> list[tuple[str, float, float]]:
     """(name, first call in s, median ms per image) for the decode and each registered extractor, in this process."""
     from imagery import decode
-    from imagery.base import all_extractors
+    from imagery.stage import active_extractors
 
     chosen = files[:: max(1, len(files) // sample)][:sample]
     data = [p.read_bytes() for p in chosen]
@@ -121,8 +127,11 @@ def per_extractor(files: list[Path], sample: int) -> list[tuple[str, float, floa
         pictures.append(decode.decode(payload, path.name))
         decode_ms.append((time.perf_counter() - started) * 1000)
     timings.append(("decode (bounded, in the stage)", decode_ms[0] / 1000, statistics.median(decode_ms)))
-    for name, extractor in all_extractors().items():
+    settings = sample_settings()
+    for extractor in active_extractors(settings):
+        name = extractor.name
         started = time.perf_counter()
+        extractor.prepare(settings)
         extractor.extract(pictures[0])  # loads its model
         first = time.perf_counter() - started
         spent = []
@@ -206,9 +215,9 @@ def main() -> int:
     megapixels = [w * h / 1e6 for w, h in (Image.open(p).size for p in files)]
     total_mb = sum(p.stat().st_size for p in files) / 1e6
     large = sum(1 for mp in megapixels if mp >= 10)
-    from imagery.base import all_extractors
+    from imagery.stage import active_extractors
 
-    names = ", ".join(all_extractors()) or "none"
+    names = ", ".join(e.name for e in active_extractors(sample_settings())) or "none"
     print(f"images:            {len(files)} ({large} of 10+ megapixels, the rest {min(megapixels):.1f}-"
           f"{max(mp for mp in megapixels if mp < 10) if large < len(files) else 0:.1f} MP), {total_mb:.0f} MB of JPEG")
     print(f"extractors:        {names}; {args.jobs} processes, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
@@ -216,8 +225,10 @@ def main() -> int:
     memory = PeakMemory()
     decode_s = decode_reference(files, args.jobs)
     cache_folder = Path(workdir.name) / "cache"
-    first_s, examined, unreadable, processes = stage_run(folder, args.jobs, cache_folder)
-    warm_s, _, _, _ = stage_run(folder, args.jobs, cache_folder)
+    before = set(memory.peaks)
+    first_s, examined, unreadable = stage_run(folder, args.jobs, cache_folder)
+    workers = len(set(memory.peaks) - before)  # the stage decides itself whether workers pay
+    warm_s, _, _ = stage_run(folder, args.jobs, cache_folder)
     rows = [
         ("Pillow full decode (reference)", decode_s, ""),
         ("imagery stage, first pass", first_s, f"{first_s / decode_s:5.1f}x the decode"),
@@ -227,12 +238,12 @@ def main() -> int:
     for label, seconds, note in rows:
         print(f"{label:34} {seconds:8.2f} {len(files) / seconds:9.1f}  {note}")
     rate = examined / first_s
-    print(f"first pass:        {rate:.1f} images/s in {processes} process(es) (the stage's choice) (issue 11: >= 4, aim 8): "
+    print(f"first pass:        {rate:.1f} images/s with {workers or 'no'} worker processes (the stage's choice) (issue 11: >= 4, aim 8): "
           f"{'meets' if rate >= 4 else 'BELOW'} the target; {unreadable} unreadable")
     own, largest, together = memory.report()
     print(f"peak RSS:          this process {own:.0f} MB, largest worker {largest:.0f} MB, all processes together "
           f"{together:.0f} MB (each at its own peak)")
-    print(f"per extractor (this process, {min(args.sample, len(files))} photos):")
+    print(f"per extractor (this process, one thread, {min(args.sample, len(files))} photos):")
     print(f"  {'':32} {'first call s':>12} {'median ms':>10}")
     for name, first, median in per_extractor(files, args.sample):
         print(f"  {name:32} {first:12.2f} {median:10.1f}")
