@@ -50,11 +50,13 @@ from .persona import (
 
 PROFILE_PHOTO_SEED = 7  # the one picture the persona uses as profile photo on Instagram and X
 
-# The drawn photos (samplegen/pictures.py) as planted: scene -> (platform, file in the export, record).
+# The drawn photos (samplegen/pictures.py) as planted: scene -> (platform, file, record) of the finding's evidence:
+# the post that carries the photo, or the photo itself in the camera roll.
 PLANTED_PHOTOS: dict[str, tuple[str, str, str]] = {}
 # What the imagery checks should make of each: the check whose finding names the photo, or None for a look-alike.
 PHOTO_EXPECTATIONS: dict[str, tuple[str | None, str]] = {
-    "uniform": ("faces_in_photos", "her face above the agency's shoulder patch, star and DEPUTY SHERIFF tab"),
+    # In uniform: the merged finding is the insignia's (7a), which outranks face + insignia (7b) on imagery-checks.
+    "uniform": ("agency_insignia", "her face above the agency's shoulder patch, star and DEPUTY SHERIFF tab"),
     "badge": ("agency_insignia", "the agency's star badge on a table"),
     "crowd": ("agency_insignia", "the agency's shoulder patch, small, on one person in a fair crowd"),
     "patrol_car": ("agency_insignia", "a patrol car with the agency's door livery, SHERIFF and a light bar"),
@@ -151,10 +153,10 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     files[cookout] = builders.jpeg(picture=pictures.barbecue_photo(), quality=82)
     i = post("Washed, waxed and ready for Monday ✨", ts(2024, 8, 25, 17),
              attachments=[{"data": [{"media": photo(patrol_car, ts(2024, 8, 25, 17))}]}])
-    PLANTED_PHOTOS["patrol_car"] = ("facebook", patrol_car, f"[{i}]")
+    PLANTED_PHOTOS["patrol_car"] = ("facebook", FB_POSTS, f"[{i}]")
     i = post("Labor Day cookout with the best neighbours 🍔🌭", ts(2024, 9, 2, 22),
              attachments=[{"data": [{"media": photo(cookout, ts(2024, 9, 2, 22))}]}])
-    PLANTED_PHOTOS["barbecue"] = ("facebook", cookout, f"[{i}]")
+    PLANTED_PHOTOS["barbecue"] = ("facebook", FB_POSTS, f"[{i}]")
     files[FB_POSTS] = meta_json(posts)
 
     album = {"name": "Summer 2021", "photos": [photo(lake_photo, ts(2021, 7, 5, 1), *LAKE)],
@@ -276,7 +278,7 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
         uri = f"media/posts/{when:%Y%m}/{name}.jpg"
         files[uri] = builders.jpeg(picture=pictures.SCENES[scene](), quality=82)
         posts.append({"media": [{"uri": uri, "creation_timestamp": int(when.timestamp()), "title": caption}]})
-        PLANTED_PHOTOS[scene] = ("instagram", uri, f"[{len(posts) - 1}]")
+        PLANTED_PHOTOS[scene] = ("instagram", IG_POSTS, f"[{len(posts) - 1}]")
     files[IG_POSTS] = meta_json(posts)
 
     files["connections/followers_and_following/following.json"] = meta_json({"relationships_following": [
