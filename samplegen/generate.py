@@ -103,8 +103,9 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     files[station_photo] = builders.jpeg(color=(60, 70, 90))
     files[lake_photo] = builders.jpeg(color=(80, 140, 200))
 
-    def photo(uri: str, created: datetime, lat: float | None = None, lon: float | None = None) -> dict[str, Any]:
-        exif: dict[str, Any] = {"upload_ip": "2600:387:1:7::4b", "taken_timestamp": int(created.timestamp()) - 120}
+    def photo(uri: str, created: datetime, lat: float | None = None, lon: float | None = None, upload_ip: bool = True) -> dict[str, Any]:
+        exif: dict[str, Any] = {"upload_ip": "2600:387:1:7::4b"} if upload_ip else {}
+        exif["taken_timestamp"] = int(created.timestamp()) - 120
         if lat is not None:
             exif.update({"latitude": lat, "longitude": lon})
         return {"uri": uri, "creation_timestamp": int(created.timestamp()),
@@ -146,16 +147,17 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("geotags", "facebook", FB_POSTS, f"[{i}]", "check-in near work (outside the station radius)")
     i = post("Happy Mother's Day to the best mom in Kansas ❤️", ts(2023, 5, 14, 16))
     truth.clean("facebook", FB_POSTS, f"[{i}]", "nothing to see")
-    # Photos whose captions say nothing about the job: the picture is the only evidence.
+    # Photos whose captions say nothing about the job: the picture is the only evidence (and no upload IP was
+    # kept for them, so a finding on these posts can only be the photo's).
     patrol_car = f"{media_dir}/455120087_10162345678901234_2345678901234567890_n.jpg"
     cookout = f"{media_dir}/458830121_10162456789012345_3456789012345678901_n.jpg"
     files[patrol_car] = builders.jpeg(picture=pictures.patrol_car_photo(), quality=82)
     files[cookout] = builders.jpeg(picture=pictures.barbecue_photo(), quality=82)
     i = post("Washed, waxed and ready for Monday ✨", ts(2024, 8, 25, 17),
-             attachments=[{"data": [{"media": photo(patrol_car, ts(2024, 8, 25, 17))}]}])
+             attachments=[{"data": [{"media": photo(patrol_car, ts(2024, 8, 25, 17), upload_ip=False)}]}])
     PLANTED_PHOTOS["patrol_car"] = ("facebook", FB_POSTS, f"[{i}]")
     i = post("Labor Day cookout with the best neighbours 🍔🌭", ts(2024, 9, 2, 22),
-             attachments=[{"data": [{"media": photo(cookout, ts(2024, 9, 2, 22))}]}])
+             attachments=[{"data": [{"media": photo(cookout, ts(2024, 9, 2, 22), upload_ip=False)}]}])
     PLANTED_PHOTOS["barbecue"] = ("facebook", FB_POSTS, f"[{i}]")
     files[FB_POSTS] = meta_json(posts)
 
