@@ -688,6 +688,7 @@ class Evidence:
     geo: GeoPoint | None = None
     place_name: str = ""
     highlight: str = ""  # the words that made the finding, inside the excerpt (shown marked)
+    media: MediaRef | None = None  # the image the finding is about, when it is about one picture of the item
 
 
 @dataclass(frozen=True, slots=True)
@@ -708,9 +709,11 @@ class Finding:
     area: GeoPoint | None = None  # an inferred place (home, workplace ...): its centre
     area_radius_m: float | None = None
     area_label: InferredPlace | None = None
+    reasons: tuple[str, ...] = ()  # what made it, one short phrase each ("SHERIFF on the shirt", "your agency's patch")
 
     def __post_init__(self) -> None:
-        _frozen_tuple(self, evidence=self.evidence, related_clauses=self.related_clauses, remediation=self.remediation)
+        _frozen_tuple(self, evidence=self.evidence, related_clauses=self.related_clauses, remediation=self.remediation,
+                      reasons=self.reasons)
 
     @property
     def id(self) -> str:

@@ -36,6 +36,7 @@ from auditor.model import (
     VisualFeatures,
 )
 from auditor.parallel import default_jobs
+from auditor.photo_merge import merge_photo_findings
 from auditor.policy import Policy, UndercoverRule, load_policy
 from auditor.profile import AgencyProfile, load_profile
 from auditor.remediation import general_advice, steps_for, steps_for_others_content
@@ -226,6 +227,7 @@ def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, 
         infos.append(info)
         if progress:
             progress("Analysing", index + 1, len(analyzers))
+    findings = merge_photo_findings(findings)
     findings.sort(key=lambda f: (policy.order(f.clause), f.severity.rank, f.platform, f.title))
     return Analysis(findings, infos, opening_findings(clues, findings) if profile.undercover else [])
 
@@ -305,12 +307,18 @@ def _clause_of(policy: Policy, topic: str) -> str:
     return f" (clause {clause})" if clause else ""
 
 
-def imagery_notes(imagery: "ImageryRun | None") -> list[str]:
+VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".avi", ".webm", ".3gp", ".mkv")
+
+
+def imagery_notes(imagery: "ImageryRun | None", profile: AgencyProfile | None = None) -> list[str]:
     if imagery is None or not imagery.checked:
-        return ["Images were not looked at (--no-vision): profile photos were not compared across accounts."]
+        return ["Images were not looked at (--no-vision): no photo was checked for police words, insignia, faces, "
+                "explicit content or paperwork, and profile photos were not compared across accounts."]
     unreadable = imagery.unreadable
-    note = (f"Images looked at: {len(imagery.visuals)} ({imagery.scope.value} the exports name), for a fingerprint "
-            "that recognises the same photo on several accounts.")
+    looks = ", ".join(imagery.extractors) or "nothing"
+    note = (f"Images looked at: {len(imagery.visuals)} ({imagery.scope.value} the exports name), with: {looks}.")
+    if profile is not None and not profile.references:
+        note += " No reference pictures in the agency profile: the agency's own patch, badge, logo and livery were not looked for."
     if unreadable:
         shown = "; ".join(f"{v.ref.member}: {v.problem}" for v in unreadable[:5])
         note += f" {len(unreadable)} could not be examined, so they were not compared ({shown}{' …' if len(unreadable) > 5 else ''})."
@@ -330,8 +338,11 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
                      "which of them are coworkers.")
     notes.append("Exports rarely record who could see each post: per-post audience could not be checked"
                  f"{_clause_of(policy, 'privacy_settings')}: never assume friends-only protects anything.")
-    notes.append(f"Not checked in this version: faces, uniforms and badges in images{_clause_of(policy, 'identifying_imagery')}, "
-                 f"and words inside images and videos (so obscene or biased memes{_clause_of(policy, 'speech')} are not read).")
+    videos = sum(1 for i in items for m in i.media if m.mime.startswith("video/") or m.path.lower().endswith(VIDEO_SUFFIXES))
+    notes.append("Photos are looked at for police words, your agency's insignia, faces, explicit content and paperwork"
+                 f"{_clause_of(policy, 'photo_text')}; frames of videos are not"
+                 + (f" ({videos} video(s) in these exports were not looked at)." if videos else ".")
+                 + f" Obscene or biased words inside memes{_clause_of(policy, 'speech')} are not judged.")
     rule = undercover_rule(policy)
     if profile.undercover and not (rule and policy.clause_for(rule.topic)):
         notes.append("The agency profile says undercover, but the policy maps no clause for undercover work: identifying "
@@ -367,7 +378,7 @@ def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], in
                      "is not evidence that nothing is there.")
     lines.append(unpublish_statement(policy))
     lines.append("Not seen by this audit: private messages, what other people posted of you that your exports do not list "
-                 "(their own photos and posts, tags you removed), copies already scraped or archived, text inside images, "
+                 "(their own photos and posts, tags you removed), copies already scraped or archived, frames of videos, "
                  "accounts you did not export, and what is public about you today (exports show what you posted, not who "
                  "can see it now).")
     outright = sum(1 for f in findings if f.severity == Severity.HIGH)
@@ -419,7 +430,7 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
     visuals = imagery.visuals if imagery is not None else {}
     findings, infos, opening = analyze(accounts, items, profile, policy, progress, read.locations, visuals)
-    notes = coverage_notes(items, profile, policy) + imagery_notes(imagery) + topic_notes(policy)
+    notes = coverage_notes(items, profile, policy) + imagery_notes(imagery, profile) + topic_notes(policy)
     notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
     return AuditResult(
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,

@@ -30,6 +30,8 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
         "excerpt": evidence.excerpt,
         "date": evidence.created_at.isoformat() if evidence.created_at else None,
     }
+    if evidence.media is not None:
+        data["image"] = evidence.media.member
     if evidence.highlight and evidence.highlight in evidence.excerpt:
         data["highlight"] = evidence.highlight
     if evidence.geo:
@@ -74,6 +76,7 @@ def finding_dict(finding: Finding, redact: bool = False, authors: dict[str, Pers
         "title": finding.title,
         "platform": finding.platform,
         "explanation": finding.explanation,
+        "reasons": list(finding.reasons),
         "evidence": [evidence_dict(e, redact) for e in finding.evidence],
         "remediation": finding.remediation,
         "detector": finding.detector,

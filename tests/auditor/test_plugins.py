@@ -32,7 +32,7 @@ from samplegen import builders
 BUILTIN_CONNECTORS = {"facebook", "instagram", "x", "linkedin", "mastodon", "google", "snapchat", "tiktok", "reddit", "photos"}
 BUILTIN_ANALYZERS = {"employment", "geotags", "coworkers", "platform_places", "pattern_of_life", "privacy_settings", "privacy_history",
                      "job_information", "obscene_speech", "reckless_behaviour", "official_capacity", "private_facts",
-                     "linked_identities"}
+                     "linked_identities", "photo_text", "agency_insignia", "faces_in_photos", "explicit_images", "uniform_context", "photo_documents"}
 
 THROWAWAY_CONNECTOR = '''
     from typing import Iterator
