@@ -55,10 +55,11 @@ PROFILE_PHOTO_SEED = 7  # the one picture the persona uses as profile photo on I
 PLANTED_PHOTOS: dict[str, tuple[str, str, str]] = {}
 # What the imagery checks should make of each: the check whose finding names the photo, or None for a look-alike.
 PHOTO_EXPECTATIONS: dict[str, tuple[str | None, str]] = {
-    # In uniform: the merged finding is the insignia's (7a), which outranks face + insignia (7b) on imagery-checks.
-    "uniform": ("agency_insignia", "her face above the agency's shoulder patch, star and DEPUTY SHERIFF tab"),
+    # Named after the check whose finding wins the per-photo merge (imagery-checks): a face together with the
+    # agency's insignia is "you in uniform" (7b), which outranks the insignia alone (7a).
+    "uniform": ("faces_in_photos", "her face above the agency's shoulder patch, star and DEPUTY SHERIFF tab"),
     "badge": ("agency_insignia", "the agency's star badge on a table"),
-    "crowd": ("agency_insignia", "the agency's shoulder patch, small, on one person in a fair crowd"),
+    "crowd": ("faces_in_photos", "the agency's shoulder patch, small, on one person in a fair crowd of faces"),
     "patrol_car": ("agency_insignia", "a patrol car with the agency's door livery, SHERIFF and a light bar"),
     "barbecue": (None, "friends' faces at a cookout: no uniform, no insignia"),
     "navy_shirt": (None, "a navy top without patch, badge or words"),
