@@ -56,6 +56,7 @@ eval-imagery: $(TEST_STAMP)
 bench: $(TEST_STAMP) test-tools
 	$(BIN)/python benchmarks/location_bench.py
 	$(BIN)/python benchmarks/archive_bench.py
+	$(BIN)/python benchmarks/vision_bench.py
 
 # Measure two PyPI profanity filters against the obscene_speech check (evaluation/PROFANITY.md). They live in
 # their own venv: alt-profanity-check pins scikit-learn exactly, so they never become offduty dependencies.

@@ -55,9 +55,11 @@ def jpeg(
     size: tuple[int, int] = (96, 72),
     color: tuple[int, int, int] = (110, 130, 150),
     accuracy_m: float | None = None,
+    picture: Image.Image | None = None,
+    quality: int = 80,
 ) -> bytes:
-    """A small real JPEG; with EXIF GPS/time/camera when given, as a phone camera writes them."""
-    image = Image.new("RGB", size, color)
+    """A small real JPEG (or `picture`, at its own size); with EXIF GPS/time/camera when given, as a phone camera writes them."""
+    image = picture if picture is not None else Image.new("RGB", size, color)
     exif = Image.Exif()
     if make:
         exif[0x010F] = make
@@ -74,7 +76,7 @@ def jpeg(
             gps[31] = IFDRational(Fraction(accuracy_m).limit_denominator(1000))
         exif[0x8825] = gps
     buffer = io.BytesIO()
-    options: dict = {"quality": 80}
+    options: dict = {"quality": quality}
     if len(exif):
         options["exif"] = exif.tobytes()
     if people:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import builders, more_exports
+from . import builders, more_exports, pictures
 from .persona import (
     AT_STATION,
     COFFEE,
@@ -49,6 +49,27 @@ from .persona import (
 )
 
 PROFILE_PHOTO_SEED = 7  # the one picture the persona uses as profile photo on Instagram and X
+
+# The drawn photos (samplegen/pictures.py) as planted: scene -> (platform, file, record) of the finding's evidence:
+# the post that carries the photo, or the photo itself in the camera roll.
+PLANTED_PHOTOS: dict[str, tuple[str, str, str]] = {}
+# What the imagery checks should make of each: the check whose finding names the photo, or None for a look-alike.
+PHOTO_EXPECTATIONS: dict[str, tuple[str | None, str]] = {
+    # Named after the check whose finding wins the per-photo merge (imagery-checks): a face together with the
+    # agency's insignia is "you in uniform" (7b), which outranks the insignia alone (7a).
+    "uniform": ("faces_in_photos", "her face above the agency's shoulder patch, star and DEPUTY SHERIFF tab"),
+    "badge": ("agency_insignia", "the agency's star badge on a table"),
+    "crowd": ("faces_in_photos", "the agency's shoulder patch, small, on one person in a fair crowd of faces"),
+    "patrol_car": ("agency_insignia", "a patrol car with the agency's door livery, SHERIFF and a light bar"),
+    "barbecue": (None, "friends' faces at a cookout: no uniform, no insignia"),
+    "navy_shirt": (None, "a navy top without patch, badge or words"),
+    "security_guard": (None, "a SECURITY jacket and an event-staff patch"),
+    "toy_star": (None, "a child's toy star shaped like the agency's, without its words"),
+    "taxi": (None, "a taxi: TAXI on the door and a roof sign, no light bar"),
+    "policy_letter": (None, "an insurance POLICY RENEWAL letter"),
+}
+# With `undercover: true` any face in her own photos identifies her (clause 8), uniform or not.
+FACES_UNDERCOVER = ("barbecue", "navy_shirt", "security_guard")
 
 
 # --- Facebook -------------------------------------------------------------------------------------
@@ -83,8 +104,9 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     files[station_photo] = builders.jpeg(color=(60, 70, 90))
     files[lake_photo] = builders.jpeg(color=(80, 140, 200))
 
-    def photo(uri: str, created: datetime, lat: float | None = None, lon: float | None = None) -> dict[str, Any]:
-        exif: dict[str, Any] = {"upload_ip": "2600:387:1:7::4b", "taken_timestamp": int(created.timestamp()) - 120}
+    def photo(uri: str, created: datetime, lat: float | None = None, lon: float | None = None, upload_ip: bool = True) -> dict[str, Any]:
+        exif: dict[str, Any] = {"upload_ip": "2600:387:1:7::4b"} if upload_ip else {}
+        exif["taken_timestamp"] = int(created.timestamp()) - 120
         if lat is not None:
             exif.update({"latitude": lat, "longitude": lon})
         return {"uri": uri, "creation_timestamp": int(created.timestamp()),
@@ -126,6 +148,18 @@ def facebook(truth: GroundTruth) -> dict[str, bytes]:
     truth.expect("geotags", "facebook", FB_POSTS, f"[{i}]", "check-in near work (outside the station radius)")
     i = post("Happy Mother's Day to the best mom in Kansas ❤️", ts(2023, 5, 14, 16))
     truth.clean("facebook", FB_POSTS, f"[{i}]", "nothing to see")
+    # Photos whose captions say nothing about the job: the picture is the only evidence (and no upload IP was
+    # kept for them, so a finding on these posts can only be the photo's).
+    patrol_car = f"{media_dir}/455120087_10162345678901234_2345678901234567890_n.jpg"
+    cookout = f"{media_dir}/458830121_10162456789012345_3456789012345678901_n.jpg"
+    files[patrol_car] = builders.jpeg(picture=pictures.patrol_car_photo(), quality=82)
+    files[cookout] = builders.jpeg(picture=pictures.barbecue_photo(), quality=82)
+    i = post("Washed, waxed and ready for Monday ✨", ts(2024, 8, 25, 17),
+             attachments=[{"data": [{"media": photo(patrol_car, ts(2024, 8, 25, 17), upload_ip=False)}]}])
+    PLANTED_PHOTOS["patrol_car"] = ("facebook", FB_POSTS, f"[{i}]")
+    i = post("Labor Day cookout with the best neighbours 🍔🌭", ts(2024, 9, 2, 22),
+             attachments=[{"data": [{"media": photo(cookout, ts(2024, 9, 2, 22), upload_ip=False)}]}])
+    PLANTED_PHOTOS["barbecue"] = ("facebook", FB_POSTS, f"[{i}]")
     files[FB_POSTS] = meta_json(posts)
 
     album = {"name": "Summer 2021", "photos": [photo(lake_photo, ts(2021, 7, 5, 1), *LAKE)],
@@ -240,6 +274,14 @@ def instagram(truth: GroundTruth) -> dict[str, bytes]:
                                      ("202105", "18720304_4455667788_n", ts(2021, 5, 30, 19), "Birthday cake attempt #2 🎂")):
         posts.append({"media": [media(month, name, when, title, color=(200, 180, 90))]})
         truth.clean("instagram", IG_POSTS, f"[{len(posts) - 1}]", "a harmless post from the public years")
+    for scene, name, when, caption in (
+            ("navy_shirt", "441203344_5566778899_n_17998899001122334", ts(2024, 6, 2, 18), "New haircut, who dis 💇‍♀️"),
+            ("security_guard", "448812233_6677889900_n_17999900112233445", ts(2024, 7, 20, 23), "Concert night!! Thanks for the wristbands Dani 🎸"),
+            ("crowd", "459901122_7788990011_n_18000011223344556", ts(2024, 9, 14, 20), "Harvest fair was packed this year 🎡🌽")):
+        uri = f"media/posts/{when:%Y%m}/{name}.jpg"
+        files[uri] = builders.jpeg(picture=pictures.SCENES[scene](), quality=82)
+        posts.append({"media": [{"uri": uri, "creation_timestamp": int(when.timestamp()), "title": caption}]})
+        PLANTED_PHOTOS[scene] = ("instagram", IG_POSTS, f"[{len(posts) - 1}]")
     files[IG_POSTS] = meta_json(posts)
 
     files["connections/followers_and_following/following.json"] = meta_json({"relationships_following": [
@@ -382,6 +424,11 @@ def photos(truth: GroundTruth) -> dict[str, bytes]:
     truth.clean("photos", "Screenshot 2024-07-01 at 09.12.44.png", "", "a screenshot without metadata")
     files["IMG_2203.JPG"] = builders.jpeg(None, None, ts(2024, 8, 30, 18), "Apple", "iPhone 13", people=["Kelly Brandt", "Marisol Peñalver"])
     truth.expect("coworkers", "photos", "IMG_2203.JPG", "", "face region tagged with a roster member's name")
+    for scene, name, taken in (("uniform", "IMG_2231.JPG", ts(2024, 9, 6, 7, 40)), ("badge", "IMG_2240.JPG", ts(2024, 9, 9, 6, 55)),
+                               ("taxi", "IMG_2301.JPG", ts(2024, 10, 4, 22, 10)), ("toy_star", "IMG_2310.JPG", ts(2024, 10, 31, 17)),
+                               ("policy_letter", "IMG_2315.JPG", ts(2024, 11, 2, 9, 30))):
+        files[name] = builders.jpeg(None, None, taken, "Apple", "iPhone 13", picture=pictures.SCENES[scene](), quality=82)
+        PLANTED_PHOTOS[scene] = ("photos", name, "")
     return files
 
 
@@ -403,6 +450,10 @@ roster:                          # coworkers: names and the handles they use
   - name: Kelly Brandt
     handles: [kbrandt_hcso]
   - name: Jonathan Avery
+references:                      # pictures of the agency's insignia, next to this file: the photo checks look for them
+  - {{kind: patch, path: references/harlow-shoulder-patch.png}}
+  - {{kind: badge, path: references/harlow-star-badge.png}}
+  - {{kind: livery, path: references/harlow-door-livery.png}}
 undercover: false                # true: every identifying finding is filed under clause 8
 """
 
@@ -416,6 +467,7 @@ UNDERCOVER_PROFILE_YAML = PROFILE_YAML.replace(
 
 def generate(target: Path = EXPORTS) -> GroundTruth:
     truth = GroundTruth()
+    PLANTED_PHOTOS.clear()
     if target.exists():
         shutil.rmtree(target)  # the folder holds generated exports only
     builders.write_tree(target / FB_ROOT, facebook(truth))
@@ -423,7 +475,19 @@ def generate(target: Path = EXPORTS) -> GroundTruth:
     builders.write_tree(target / X_ROOT, x_archive(truth))
     builders.write_tree(target / PHOTOS_ROOT, photos(truth))
     more_exports.write_all(target, truth)
+    _photo_expectations(truth)
     return truth
+
+
+def _photo_expectations(truth: GroundTruth) -> None:
+    for scene, (platform, file, record) in PLANTED_PHOTOS.items():
+        detector, why = PHOTO_EXPECTATIONS[scene]
+        if detector:
+            truth.expect(detector, platform, file, record, why)
+        else:
+            truth.clean(platform, file, record, why)
+        if scene in FACES_UNDERCOVER:
+            truth.expect_undercover_finding("faces_in_photos", platform, file, record, f"undercover: a face in her own photo ({why})")
 
 
 def main() -> None:
@@ -437,6 +501,9 @@ def main() -> None:
         "must_not_flag_undercover": truth.must_not_flag_undercover,
     }
     (ROOT / "ground_truth.json").write_text(json.dumps(ground_truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (ROOT / "references").mkdir(exist_ok=True)
+    for name, (_kind, draw) in pictures.REFERENCES.items():
+        draw().save(ROOT / "references" / name, optimize=True)
     (ROOT / "agency-profile.yaml").write_text(PROFILE_YAML, encoding="utf-8")
     (ROOT / "undercover-profile.yaml").write_text(UNDERCOVER_PROFILE_YAML, encoding="utf-8")
     print(f"Wrote {EXPORTS} ({len(truth.expected)} planted exposures, {len(truth.must_not_flag)} look-alikes)")

@@ -67,6 +67,11 @@ class GroundTruth:
         self.expected_undercover.append({"detector": "linked_identities", "platform": "several", "title": title, "file": file,
                                          "record": record, "why": why})
 
+    def expect_undercover_finding(self, detector: str, platform: str, file: str, record: str, why: str) -> None:
+        """Any other finding expected only in undercover mode (title: any)."""
+        self.expected_undercover.append({"detector": detector, "platform": platform, "title": "", "file": file,
+                                         "record": record, "why": why})
+
     def clean_undercover(self, title: str, file: str, record: str, why: str) -> None:
         self.must_not_flag_undercover.append({"detector": "linked_identities", "platform": "several", "title": title,
                                               "file": file, "record": record, "why": why})

@@ -26,3 +26,10 @@ def test_vision_extractors_benchmark_runs():
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "peak RSS with every model loaded" in run.stdout
+
+
+def test_vision_benchmark_runs_on_a_handful_of_photos():
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "vision_bench.py"), "--count", "4", "--sample", "2"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "warm re-scan" in run.stdout and "% of the first pass" in run.stdout and "peak RSS" in run.stdout

@@ -2,6 +2,7 @@
 exit code and no traceback."""
 
 import json
+import shutil
 import stat
 import subprocess
 import sys
@@ -96,6 +97,7 @@ def test_summary_says_when_no_profile_was_used(tmp_path):
     assert "No agency profile was used" in generic.stdout and "offduty profile init" in generic.stdout
     profile = tmp_path / "p.yaml"
     profile.write_text(SAMPLE_PROFILE)
+    shutil.copytree(REPO / "samplegen" / "references", tmp_path / "references")  # the pictures it lists, next to it
     with_profile = offduty("audit", PHOTOS, "--profile", profile, "--out", tmp_path / "b")
     assert with_profile.exit_code == 0 and "No agency profile was used" not in with_profile.stdout
 
