@@ -689,6 +689,7 @@ class Evidence:
     place_name: str = ""
     highlight: str = ""  # the words that made the finding, inside the excerpt (shown marked)
     media: MediaRef | None = None  # the image the finding is about, when it is about one picture of the item
+    frame_at: float | None = None  # when `media` is a video: the seconds into it of the frame the finding is about
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,7 @@ class AuditResult:
     advice: list[str] = field(default_factory=list)
     assurance: list[str] = field(default_factory=list)  # what this audit can and cannot vouch for
     visuals: dict[MediaRef, VisualFeatures] = field(default_factory=dict)  # what the imagery stage saw, per image
+    frames: dict[MediaRef, tuple[VisualFeatures, ...]] = field(default_factory=dict)  # and per video, per sampled frame
     imagery_checked: bool = False  # False when images were not looked at (--no-vision)
     opening: list[tuple[Finding, IdentifyingClue]] = field(default_factory=list)  # undercover: what identifies you outright
 
@@ -199,9 +200,10 @@ class Analysis(NamedTuple):
 
 def analyze(accounts: list[Account], items: list[Item], profile: AgencyProfile, policy: Policy,
             progress: Progress | None = None, locations: LocationTrail | None = None,
-            visuals: dict[MediaRef, VisualFeatures] | None = None) -> Analysis:
+            visuals: dict[MediaRef, VisualFeatures] | None = None,
+            frames: dict[MediaRef, tuple[VisualFeatures, ...]] | None = None) -> Analysis:
     ctx = AuditContext(accounts=accounts, items=items, profile=profile, locations=locations or LocationTrail(),
-                       visuals=visuals or {})
+                       visuals=visuals or {}, frames=frames or {})
     accuracy = detector_accuracy()
     findings: list[Finding] = []
     clues: dict[str, IdentifyingClue] = {}  # judged on each check's own rating, before undercover grading
@@ -312,8 +314,8 @@ VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".avi", ".webm", ".3gp", ".mkv")
 
 def imagery_notes(imagery: "ImageryRun | None", profile: AgencyProfile | None = None) -> list[str]:
     if imagery is None or not imagery.checked:
-        return ["Images were not looked at (--no-vision): no photo was checked for police words, insignia, faces, "
-                "explicit content or paperwork, and profile photos were not compared across accounts."]
+        return ["Images were not looked at (--no-vision): no photo or video frame was checked for police words, insignia, "
+                "faces, explicit content or paperwork, and profile photos were not compared across accounts."]
     unreadable = imagery.unreadable
     looks = ", ".join(imagery.extractors) or "nothing"
     note = (f"Images looked at: {len(imagery.visuals)} ({imagery.scope.value} the exports name), with: {looks}.")
@@ -322,10 +324,23 @@ def imagery_notes(imagery: "ImageryRun | None", profile: AgencyProfile | None = 
     if unreadable:
         shown = "; ".join(f"{v.ref.member}: {v.problem}" for v in unreadable[:5])
         note += f" {len(unreadable)} could not be examined, so they were not compared ({shown}{' …' if len(unreadable) > 5 else ''})."
-    return [note]
+    notes = [note]
+    if imagery.frames:
+        from imagery.video import MAX_FRAMES, SECONDS_BETWEEN_FRAMES
+
+        sampled = sum(len(f) for f in imagery.frames.values()) - len(imagery.unreadable_videos)
+        videos = (f"Videos looked at: {len(imagery.frames)}, {sampled} frame(s) in all (the first frame, the middle one and "
+                  f"one every {SECONDS_BETWEEN_FRAMES:g} seconds, at most {MAX_FRAMES} per video): what happens between "
+                  "those frames is not seen.")
+        skipped = imagery.unreadable_videos
+        if skipped:
+            shown = "; ".join(f"{v.ref.member}: {v.problem}" for v in skipped[:5])
+            videos += f" {len(skipped)} could not be examined ({shown}{' …' if len(skipped) > 5 else ''})."
+        notes.append(videos)
+    return notes
 
 
-def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) -> list[str]:
+def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy, vision: bool = True) -> list[str]:
     notes = []
     if profile.is_generic:
         notes.append("No agency profile was given: generic law-enforcement vocabulary was used, coworkers could not "
@@ -339,10 +354,14 @@ def coverage_notes(items: list[Item], profile: AgencyProfile, policy: Policy) ->
     notes.append("Exports rarely record who could see each post: per-post audience could not be checked"
                  f"{_clause_of(policy, 'privacy_settings')}: never assume friends-only protects anything.")
     videos = sum(1 for i in items for m in i.media if m.mime.startswith("video/") or m.path.lower().endswith(VIDEO_SUFFIXES))
-    notes.append("Photos are looked at for police words, your agency's insignia, faces, explicit content and paperwork"
-                 f"{_clause_of(policy, 'photo_text')}; frames of videos are not"
-                 + (f" ({videos} video(s) in these exports were not looked at)." if videos else ".")
-                 + f" Obscene or biased words inside memes{_clause_of(policy, 'speech')} are not judged.")
+    looked_at = ("Photos, and a few frames of each video, are looked at for police words, your agency's insignia, faces, "
+                 f"explicit content and paperwork{_clause_of(policy, 'photo_text')}")
+    if not vision:
+        looked_at += " when images are looked at; this audit did not look (--no-vision)"
+        looked_at += f", so the {videos} video(s) in these exports were not looked at" if videos else ""
+    elif videos:
+        looked_at += f"; the sound of the {videos} video(s) is not listened to and frames between those taken are not seen"
+    notes.append(looked_at + f". Obscene or biased words inside memes{_clause_of(policy, 'speech')} are not judged.")
     rule = undercover_rule(policy)
     if profile.undercover and not (rule and policy.clause_for(rule.topic)):
         notes.append("The agency profile says undercover, but the policy maps no clause for undercover work: identifying "
@@ -378,7 +397,8 @@ def negative_assurance(inputs: list[InputSummary], ledger: list[FileOutcome], in
                      "is not evidence that nothing is there.")
     lines.append(unpublish_statement(policy))
     lines.append("Not seen by this audit: private messages, what other people posted of you that your exports do not list "
-                 "(their own photos and posts, tags you removed), copies already scraped or archived, frames of videos, "
+                 "(their own photos and posts, tags you removed), copies already scraped or archived, the sound of videos and "
+                 "their frames between the few looked at, "
                  "accounts you did not export, and what is public about you today (exports show what you posted, not who "
                  "can see it now).")
     outright = sum(1 for f in findings if f.severity == Severity.HIGH)
@@ -429,13 +449,14 @@ def run_audit(paths: list[Path], profile_path: Path | None = None, progress: Pro
         cache.close()
     inputs, accounts, items, ledger = read.inputs, read.accounts, read.items, read.ledger
     visuals = imagery.visuals if imagery is not None else {}
-    findings, infos, opening = analyze(accounts, items, profile, policy, progress, read.locations, visuals)
-    notes = coverage_notes(items, profile, policy) + imagery_notes(imagery, profile) + topic_notes(policy)
+    frames = imagery.frames if imagery is not None else {}
+    findings, infos, opening = analyze(accounts, items, profile, policy, progress, read.locations, visuals, frames)
+    notes = coverage_notes(items, profile, policy, vision) + imagery_notes(imagery, profile) + topic_notes(policy)
     notes += [f"The {i.name} analyzer failed and its checks are missing: {i.error}" for i in infos if i.error]
     return AuditResult(
         version=__version__, generated_at=datetime.now(timezone.utc).replace(microsecond=0), policy=policy,
         profile=profile, inputs=inputs, accounts=accounts, items=items, locations=read.locations, findings=findings, ledger=ledger,
         analyzers=infos, notes=notes, advice=general_advice(),
         assurance=negative_assurance(inputs, ledger, infos, findings, profile, policy),
-        visuals=visuals, imagery_checked=imagery is not None, opening=opening,
+        visuals=visuals, frames=frames, imagery_checked=imagery is not None, opening=opening,
     )

@@ -67,6 +67,10 @@ class ExportSource:
         """`members` in the order they are stored, the cheapest order to read them in."""
         return sorted(members)
 
+    def path_on_disk(self, member: str) -> Path | None:
+        """Where the member lies as a file of its own (tools that read only from a path use it); None inside an archive."""
+        return None
+
     def identity(self, member: str) -> str | None:
         """What identifies this member's bytes without reading them (path, size and modification
         time, or the archive's own checksum), for the result cache; None when nothing does."""
@@ -111,6 +115,9 @@ class FolderSource(ExportSource):
     def open(self, member: str) -> BinaryIO:
         return open(self.root / member, "rb")
 
+    def path_on_disk(self, member: str) -> Path | None:
+        return self.root / member
+
     def size(self, member: str) -> int:
         return (self.root / member).stat().st_size
 
@@ -133,6 +140,9 @@ class SingleFileSource(ExportSource):
 
     def open(self, member: str) -> BinaryIO:
         return open(self.path, "rb")
+
+    def path_on_disk(self, member: str) -> Path | None:
+        return self.path
 
     def size(self, member: str) -> int:
         return self.path.stat().st_size
@@ -291,6 +301,9 @@ class PrefixedSource(ExportSource):
     def identity(self, member: str) -> str | None:
         return self.parent.identity(self.prefix + member)
 
+    def path_on_disk(self, member: str) -> Path | None:
+        return self.parent.path_on_disk(self.prefix + member)
+
     def size(self, member: str) -> int:
         return self.parent.size(self.prefix + member)
 
@@ -329,6 +342,9 @@ class _WrappedSource(ExportSource):
 
     def identity(self, member: str) -> str | None:
         return self.parent.identity(member)
+
+    def path_on_disk(self, member: str) -> Path | None:
+        return self.parent.path_on_disk(member)
 
     def close(self) -> None:
         self.parent.close()
@@ -371,6 +387,9 @@ class MultiSource(ExportSource):
 
     def identity(self, member: str) -> str | None:
         return self.parts[self._owner[member]].identity(member)
+
+    def path_on_disk(self, member: str) -> Path | None:
+        return self.parts[self._owner[member]].path_on_disk(member)
 
     def _by_part(self, members: Iterable[str]) -> list[list[str]]:
         groups: list[list[str]] = [[] for _ in self.parts]

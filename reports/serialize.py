@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.model import Evidence, Finding, LedgerState, Person
+from auditor.photo_merge import clip_time
 from auditor.pipeline import AuditResult, authors_by_item, poster_names, posters_of
 from auditor.remediation import steps_for_others_content
 
@@ -32,6 +33,8 @@ def evidence_dict(evidence: Evidence, redact: bool = False) -> dict[str, Any]:
     }
     if evidence.media is not None:
         data["image"] = evidence.media.member
+    if evidence.frame_at is not None:
+        data["video_time"] = clip_time(evidence.frame_at)  # the frame of the video the finding shows
     if evidence.highlight and evidence.highlight in evidence.excerpt:
         data["highlight"] = evidence.highlight
     if evidence.geo:
@@ -124,12 +127,16 @@ def coverage_dict(result: AuditResult) -> dict[str, Any]:
 def imagery_dict(result: AuditResult) -> dict[str, Any]:
     """What the imagery stage looked at; fingerprints themselves stay out of the report."""
     unreadable = [v for v in result.visuals.values() if not v.readable]
+    unreadable += [frames[0] for frames in result.frames.values() if len(frames) == 1 and frames[0].frame_at is None]
+    frames = [f for found in result.frames.values() for f in found if f.frame_at is not None]
     return {
         "checked": result.imagery_checked,
         "images": len(result.visuals),
         "examined": sum(1 for v in result.visuals.values() if v.examined_width),
-        "looked_with": sorted({name for v in result.visuals.values() for name in v.examined_by}),
-        "video_frames_checked": False,
+        "looked_with": sorted({name for v in [*result.visuals.values(), *frames] for name in v.examined_by}),
+        "video_frames_checked": result.imagery_checked,
+        "videos": len(result.frames),
+        "video_frames_examined": sum(1 for f in frames if f.examined_width),
         "could_not_examine": [{"input": v.ref.source_key.split(":", 1)[-1], "path": v.ref.member, "reason": v.problem}
                               for v in unreadable],
     }

@@ -203,6 +203,24 @@ def mp4(lat: float | None = None, lon: float | None = None, style: str = "androi
     return ftyp + _box(b"mdat", b"\x00" * payload_bytes) + _box(b"moov", children)
 
 
+def video_clip(scenes: list[tuple[Image.Image, int]], size: tuple[int, int] = (1280, 960), fps: int = 2) -> bytes:
+    """A real, decodable MPEG-4 clip (OpenCV's 'mp4v' encoder) showing each picture for its number of seconds."""
+    import tempfile
+
+    import cv2
+    import numpy as np
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "clip.mp4"
+        writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
+        for picture, seconds in scenes:
+            frame = cv2.cvtColor(np.asarray(picture.convert("RGB").resize(size)), cv2.COLOR_RGB2BGR)
+            for _ in range(seconds * fps):
+                writer.write(frame)
+        writer.release()
+        return path.read_bytes()
+
+
 def heic(lat: float | None = None, lon: float | None = None, taken: datetime | None = None, make: str = "Apple",
          model: str = "iPhone 15", size: tuple[int, int] = (64, 48)) -> bytes:
     """A real HEIC written by libheif (through pillow-heif) with EXIF GPS, as an iPhone stores it."""

@@ -265,6 +265,7 @@ def test_no_vision_skips_the_images_and_the_report_says_so(tmp_path):
     assert offduty("audit", PHOTOS, "--out", tmp_path / "blind", "--no-cache", "--no-vision", "--quiet").exit_code == 0
     blind = json.loads((tmp_path / "blind" / "findings.json").read_text())["coverage"]
     assert blind["imagery"] == {"checked": False, "images": 0, "examined": 0, "looked_with": [], "video_frames_checked": False,
+                                "videos": 0, "video_frames_examined": 0,
                                 "could_not_examine": []}
     assert any("Images were not looked at (--no-vision)" in note for note in blind["notes"])
     assert "Images were not looked at" in (tmp_path / "blind" / "report.html").read_text()

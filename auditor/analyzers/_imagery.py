@@ -35,14 +35,20 @@ class PhotoSignal:
 
 
 def photos(ctx: AuditContext) -> Iterator[tuple[Item, Media, VisualFeatures]]:
-    """Every examined image of every item, once per item that carries it."""
-    if not ctx.visuals:
+    """Every examined image of every item, once per item that carries it, and every examined frame of its
+    videos (`frame_at` says which); findings about frames of one video are merged into one per video."""
+    if not ctx.visuals and not ctx.frames:
         return
     for item in ctx.items:
         for media in item.media:
-            features = ctx.visuals.get(media.ref) if media.ref is not None else None
+            if media.ref is None:
+                continue
+            features = ctx.visuals.get(media.ref)
             if features is not None and features.examined_width:
                 yield item, media, features
+            for frame in ctx.frames.get(media.ref, ()):
+                if frame.examined_width:
+                    yield item, media, frame
 
 
 def where(box: Box, features: VisualFeatures) -> str:
@@ -59,8 +65,10 @@ def where(box: Box, features: VisualFeatures) -> str:
 
 
 def photo_finding(detector: str, topic: str, item: Item, media: Media, signal: PhotoSignal, *, severity: Severity,
-                  title: str, explanation: str) -> Finding:
-    evidence = evidence_for(item, signal.quote or excerpt(item.text), highlight=signal.quote, media=media.ref)
+                  title: str, explanation: str, features: VisualFeatures | None = None) -> Finding:
+    """A finding about one picture; `features` (the picture's) places it in its video when it is a frame."""
+    evidence = evidence_for(item, signal.quote or excerpt(item.text), highlight=signal.quote, media=media.ref,
+                            frame_at=features.frame_at if features is not None else None)
     return Finding(detector=detector, topic=topic, severity=severity, title=title, explanation=explanation,
                    platform=item.platform, evidence=(evidence,), confidence=round(signal.confidence, 2),
                    reasons=signal.reasons)

@@ -40,7 +40,7 @@ class AgencyInsigniaCheck(Analyzer):
     topics = ("agency_insignia",)
     description = "Your agency's patch, badge, logo or car livery (the profile's reference pictures) in photos."
     limits = ("insignia with no reference picture in the agency profile, an insignia narrower than about 60 px in the photo, "
-              "embroidery or a redesign that differs from the reference, and heavy blur; video frames are not checked.")
+              "embroidery or a redesign that differs from the reference, and heavy blur; in videos only a few frames are looked at (the first, the middle, one every 5 s, at most 8).")
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         if not ctx.profile.references:
@@ -53,4 +53,5 @@ class AgencyInsigniaCheck(Analyzer):
                 self.name, "agency_insignia", item, media, signal, severity=Severity.HIGH,
                 title="Your agency's insignia in a photo",
                 explanation=("The policy asks you to keep department logos, uniforms and identifying items off your personal "
-                             "pages: an insignia ties the photo, and you, to the agency."))
+                             "pages: an insignia ties the photo, and you, to the agency."),
+                features=features)

@@ -54,6 +54,7 @@ class AuditContext:
     profile: AgencyProfile = field(default_factory=AgencyProfile)
     locations: LocationTrail = field(default_factory=LocationTrail)
     visuals: dict[MediaRef, VisualFeatures] = field(default_factory=dict)  # from the imagery stage; empty with --no-vision
+    frames: dict[MediaRef, tuple[VisualFeatures, ...]] = field(default_factory=dict)  # per video, its sampled frames
 
     @property
     def geography(self) -> "Geography":

@@ -33,7 +33,7 @@ class ExplicitImagesCheck(Analyzer):
     topics = ("explicit_images",)
     description = "Photos with exposed sexual anatomy (NudeNet)."
     limits = ("NudeNet's own tracker reports it finds about 61 % of explicit images; drawings, partly covered or unusual poses "
-              "and small figures are often missed; video frames are not checked.")
+              "and small figures are often missed; in videos only a few frames are looked at (the first, the middle, one every 5 s, at most 8).")
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         for item, media, features in photos(ctx):
@@ -44,4 +44,5 @@ class ExplicitImagesCheck(Analyzer):
                 self.name, "explicit_images", item, media, signal, severity=Severity.HIGH,
                 title="A sexually explicit image",
                 explanation=("The code of conduct applies to personal pages: no obscene or sexually explicit content. Check "
-                             "the photo yourself; the detector can be wrong."))
+                             "the photo yourself; the detector can be wrong."),
+                features=features)

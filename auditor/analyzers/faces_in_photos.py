@@ -61,7 +61,7 @@ class FacesInPhotosCheck(Analyzer):
     description = ("Photos that show a face together with police wording or your agency's insignia; with undercover set, "
                    "every photo with a face.")
     limits = ("faces turned away or in profile, faces narrower than about 20 px, masks and heavy shadow; a uniform with no "
-              "readable wording and no reference picture is not recognised; video frames are not checked.")
+              "readable wording and no reference picture is not recognised; in videos only a few frames are looked at, and a face and police words must be in the same frame.")
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         for item, media, features in photos(ctx):
@@ -73,10 +73,12 @@ class FacesInPhotosCheck(Analyzer):
                     self.name, "faces_in_photos", item, media, signal, severity=Severity.MEDIUM,
                     title="A photo with a face (undercover)",
                     explanation=("You work, or may work, undercover: the policy allows no visual identification at all. A face "
-                                 "in a photo can be matched to you by anyone with your picture, whoever posted it."))
+                                 "in a photo can be matched to you by anyone with your picture, whoever posted it."),
+                    features=features)
             else:
                 yield photo_finding(
                     self.name, "faces_in_photos", item, media, signal, severity=Severity.HIGH,
                     title="A photo that shows you in uniform",
                     explanation=("A face next to police wording or insignia lets anyone recognise the person as one of the "
-                                 "department's officers; offduty counts faces and never tries to say whose they are."))
+                                 "department's officers; offduty counts faces and never tries to say whose they are."),
+                    features=features)

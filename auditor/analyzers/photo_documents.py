@@ -66,7 +66,7 @@ class PhotoDocumentsCheck(Analyzer):
     topics = ("photo_documents",)
     description = "Photos of reports, booking sheets, evidence tags and records or dispatch screens."
     limits = ("paperwork whose text is too small, blurred or at too steep an angle to read, handwritten forms, and pages "
-              "with more than 40 lines (read largest first); video frames are not read.")
+              "with more than 40 lines (read largest first); in videos only a few frames are read (the first, the middle, one every 5 s, at most 8).")
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         for item, media, features in photos(ctx):
@@ -78,4 +78,5 @@ class PhotoDocumentsCheck(Analyzer):
                 title="A photo of paperwork or a screen from the job",
                 explanation=("Reports, booking sheets, evidence tags and records screens hold what you only have access to "
                              "because of your work: sharing them needs written permission, and names or numbers in them "
-                             "can compromise a case."))
+                             "can compromise a case."),
+                features=features)

@@ -45,7 +45,7 @@ class PhotoTextCheck(Analyzer):
     topics = ("photo_text",)
     description = "Police words and your agency's name read in photos (shirts, vests, cars, signs)."
     limits = ("text smaller than about 12 px capitals in the photo, handwriting, curved or folded lettering, text behind "
-              "glare, and photos of more than 40 lines of text (read largest first, then it stops); video frames are not read.")
+              "glare, and photos of more than 40 lines of text (read largest first, then it stops); in videos only a few frames are read (the first, the middle, one every 5 s, at most 8), and speech is not heard.")
 
     def analyze(self, ctx: AuditContext) -> Iterable[Finding]:
         for item, media, features in photos(ctx):
@@ -57,4 +57,5 @@ class PhotoTextCheck(Analyzer):
                 severity=Severity.HIGH if signal.strong else Severity.MEDIUM,
                 title="Your agency's name in a photo" if signal.strong else "Police wording in a photo",
                 explanation=("Lettering like this on a shirt, a car or a sign tells anyone who sees the photo where you work; "
-                             "the policy asks you to keep department identifying items off your personal pages."))
+                             "the policy asks you to keep department identifying items off your personal pages."),
+                features=features)

@@ -48,4 +48,4 @@ class UniformContextCheck(Analyzer):
             if signal is None:
                 continue
             yield photo_finding(self.name, "uniform_context", item, media, signal, severity=Severity.INFO,
-                                title="A uniform-like scene", explanation="The picture looks like a uniform or duty gear.")
+                                title="A uniform-like scene", explanation="The picture looks like a uniform or duty gear.", features=features)

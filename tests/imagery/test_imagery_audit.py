@@ -46,4 +46,4 @@ def test_a_photo_folder_gives_one_finding_per_photo_with_its_reasons(tmp_path):
     assert any(o.path.endswith("broken.jpg") for o in result.unreadable)  # the connector already refused it
     imagery_note = next(n for n in result.notes if n.startswith("Images looked at: 3"))
     assert "text" in imagery_note and "reference pictures" in imagery_note
-    assert any("frames of videos are not" in n for n in result.notes)
+    assert any("a few frames of each video" in n for n in result.notes)

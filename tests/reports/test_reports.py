@@ -155,7 +155,8 @@ def test_no_opening_without_undercover_and_imagery_in_coverage(tmp_path, result)
     data = json.loads(paths["findings.json"].read_text())
     assert "identifies_you_outright" not in data
     assert data["coverage"]["imagery"] == {"checked": True, "images": 1, "examined": 0, "looked_with": [],
-                                           "video_frames_checked": False, "could_not_examine": [
+                                           "video_frames_checked": True, "videos": 0, "video_frames_examined": 0,
+                                           "could_not_examine": [
         {"input": "/exports/fb", "path": "posts/media/1.jpg", "reason": "the image is damaged or cut short"}]}
 
 
